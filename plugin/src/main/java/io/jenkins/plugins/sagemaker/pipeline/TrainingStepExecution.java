@@ -1,0 +1,290 @@
+package io.jenkins.plugins.sagemaker.pipeline;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.sagemaker.action.TrainingRunAction;
+import io.jenkins.plugins.sagemaker.config.StoppedJobResult;
+import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
+import io.jenkins.plugins.sagemaker.connection.AwsCredentialsLookup;
+import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
+import io.jenkins.plugins.sagemaker.engine.logs.LogPosition;
+import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
+import io.jenkins.plugins.sagemaker.engine.run.FollowState;
+import io.jenkins.plugins.sagemaker.engine.run.RunResult;
+import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
+import io.jenkins.plugins.sagemaker.run.ConsoleSinks;
+import io.jenkins.plugins.sagemaker.run.Outcomes;
+import io.jenkins.plugins.sagemaker.run.PreparedRun;
+import io.jenkins.plugins.sagemaker.run.RunResults;
+import io.jenkins.plugins.sagemaker.run.TrainingSession;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * Resumable execution of {@code sagemakerTrain}. Each step of the run (submit, one poll) is one task
+ * on Jenkins' shared {@link Timer}, so no thread waits for a running job and the CPS thread never
+ * blocks. Persisted fields are small: the prepared run (specification, job name, run id, connection
+ * ids; the specification is dropped once the job exists), the phase, the engine's follow state and
+ * the log position. After a controller restart {@link #onResume()} re-arms the timer; a submission that
+ * may have reached AWS is sent again with the same run id, which the engine adopts instead of creating
+ * a second job.
+ */
+final class TrainingStepExecution extends StepExecution {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(TrainingStepExecution.class.getName());
+
+    /** Progress of the run; persisted with the program so a restart resumes at the same point. */
+    enum Phase {
+        /** The run id is saved; CreateTrainingJob may or may not have reached AWS. */
+        SUBMITTING,
+        /** The job exists; polls follow it. */
+        FOLLOWING,
+        /** The step has completed. */
+        DONE
+    }
+
+    private final int pollIntervalSeconds;
+    private final int maxPollIntervalSeconds;
+    private final String resultWhenStopped;
+    private final String credentialsId;
+    private final String region;
+
+    private PreparedRun prepared;
+    private ConnectionSettings connection;
+    private Phase phase;
+    private SubmittedJob job;
+    private FollowState followState;
+    private LogPosition logPosition;
+
+    /** Set by {@link #stop}; applied by the next task as a stop request in {@link #followState}. */
+    private volatile boolean stopRequested;
+
+    private transient volatile TrainingJobConfig config;
+    private transient volatile Throwable stopCause;
+    private transient volatile Cancellation submission;
+    private transient ScheduledFuture<?> task;
+    private transient boolean taskRunning;
+
+    TrainingStepExecution(SageMakerTrainStep step, StepContext context) {
+        super(context);
+        this.config = step.toConfig();
+        this.pollIntervalSeconds = config.getPollIntervalSeconds();
+        this.maxPollIntervalSeconds = config.getMaxPollIntervalSeconds();
+        this.resultWhenStopped = config.getResultWhenStopped();
+        this.credentialsId = config.getCredentialsId();
+        this.region = config.getRegion();
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+
+        // Validation and naming are pure computations, so they run here on the CPS thread.
+        prepared = PreparedRun.prepare(config, run);
+        connection = prepared.connection();
+        if (config.isDryRun()) {
+            prepared.printDryRun(listener);
+            getContext().onSuccess(null);
+            return true;
+        }
+
+        // The run id is in the phase SUBMITTING before CreateTrainingJob is sent; the program is saved
+        // when start() returns, before the first timer task runs.
+        phase = Phase.SUBMITTING;
+        schedule(0);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        if (phase == Phase.DONE || phase == null) {
+            return;
+        }
+        schedule(0);
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) {
+        stopCause = cause;
+        stopRequested = true;
+        Cancellation running = submission;
+        if (running != null) {
+            running.cancel();
+        }
+        synchronized (this) {
+            if (phase == Phase.DONE) {
+                return;
+            }
+            if (!taskRunning && task != null) {
+                // Run the stop now instead of after the current poll interval.
+                task.cancel(false);
+            }
+        }
+        schedule(0);
+    }
+
+    @Override
+    public String getStatus() {
+        if (phase == Phase.SUBMITTING) {
+            return "submitting training job " + (prepared == null ? "" : prepared.jobName());
+        }
+        if (followState != null) {
+            return "following training job " + followState.jobName() + ", last status " + followState.lastStatus()
+                    + (stopRequested ? ", stop requested" : "");
+        }
+        return String.valueOf(phase);
+    }
+
+    private synchronized void schedule(long delayMillis) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        task = Timer.get().schedule(this::runTask, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** One step of the run. At most one runs at a time; a task that finds another running returns at once. */
+    private void runTask() {
+        synchronized (this) {
+            if (taskRunning || phase == Phase.DONE) {
+                return;
+            }
+            taskRunning = true;
+        }
+        long nextDelayMillis = -1;
+        try {
+            nextDelayMillis = advance();
+        } catch (Exception e) {
+            // Anything not handled as an outcome ends the step, with the message on the console.
+            LOGGER.log(Level.FINE, "sagemakerTrain failed", e);
+            complete(null, e instanceof AbortException || e instanceof FlowInterruptedException
+                    ? e : new AbortException(String.valueOf(e.getMessage())));
+        } finally {
+            synchronized (this) {
+                taskRunning = false;
+            }
+        }
+        if (nextDelayMillis >= 0) {
+            schedule(nextDelayMillis);
+        }
+    }
+
+    /** Runs the current phase once; returns the delay before the next task in milliseconds, or -1 when done. */
+    private long advance() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+        try (TrainingSession session = TrainingSession.open(
+                connection.toClientSettings(AwsCredentialsLookup.forRun(run, credentialsId)),
+                pollIntervalSeconds, maxPollIntervalSeconds)) {
+            if (phase == Phase.SUBMITTING) {
+                return submit(session, listener);
+            }
+            return poll(session, run, listener);
+        }
+    }
+
+    private long submit(TrainingSession session, TaskListener listener) {
+        Cancellation cancellation = new Cancellation();
+        submission = cancellation;
+        if (stopRequested) {
+            cancellation.cancel();
+        }
+        try {
+            job = session.submit(prepared.request(), prepared.runId(), ConsoleSinks.status(listener), cancellation);
+        } catch (CancellationException e) {
+            complete(null, abortCause());
+            return -1;
+        } finally {
+            submission = null;
+        }
+        followState = session.startFollowing(job.jobName());
+        logPosition = LogPosition.start();
+        phase = Phase.FOLLOWING;
+        // The job exists, so the specification is not needed any more; keep the saved program small.
+        prepared = null;
+        getContext().saveState();
+        return 0;
+    }
+
+    private long poll(TrainingSession session, Run<?, ?> run, TaskListener listener) throws Exception {
+        if (stopRequested && !followState.isStopRequested()) {
+            listener.getLogger().println("[SageMaker] Build aborted: stopping training job " + job.jobName() + ".");
+            followState = followState.withStopRequested(Instant.now());
+        }
+        TrainingSession.Progress progress = session.poll(followState, logPosition,
+                ConsoleSinks.status(listener), ConsoleSinks.containerLog(listener));
+        followState = progress.poll().next();
+        logPosition = progress.logPosition();
+        // NOTE: lines printed by this poll and the saved state are not written atomically; a restart
+        // between the two repeats this poll's lines once.
+        getContext().saveState();
+        if (progress.poll().result().isEmpty()) {
+            return progress.poll().nextDelay().toMillis();
+        }
+        finish(run, listener, progress.poll().result().get());
+        return -1;
+    }
+
+    private void finish(Run<?, ?> run, TaskListener listener, RunResult result) {
+        run.addAction(new TrainingRunAction(job, region, result));
+        switch (result.outcome()) {
+            case COMPLETED:
+                complete(RunResults.toMap(job, result), null);
+                return;
+            case FAILED:
+                complete(null, new AbortException(Outcomes.failureMessage(result)));
+                return;
+            case STOPPED_ON_REQUEST:
+                listener.getLogger().println("[SageMaker] " + Outcomes.stoppedOnRequestMessage(result));
+                complete(null, abortCause());
+                return;
+            case STOPPED_BY_OTHERS:
+            default:
+                StoppedJobResult stopped = StoppedJobResult.parse(resultWhenStopped);
+                listener.getLogger().println("[SageMaker] " + Outcomes.stoppedByOthersMessage(result, stopped));
+                if (stopped == StoppedJobResult.UNSTABLE) {
+                    getContext().setResult(Result.UNSTABLE);
+                    complete(RunResults.toMap(job, result), null);
+                } else if (stopped == StoppedJobResult.ABORTED) {
+                    complete(null, new FlowInterruptedException(Result.ABORTED, false));
+                } else {
+                    complete(null, new AbortException(Outcomes.stoppedByOthersMessage(result, stopped)));
+                }
+        }
+    }
+
+    /** Returns the cause given to {@link #stop}, or an ABORTED interruption after a restart lost it. */
+    private Throwable abortCause() {
+        Throwable cause = stopCause;
+        return cause != null ? cause : new FlowInterruptedException(Result.ABORTED, true);
+    }
+
+    private void complete(@CheckForNull Object value, @CheckForNull Throwable failure) {
+        synchronized (this) {
+            if (phase == Phase.DONE) {
+                return;
+            }
+            phase = Phase.DONE;
+            prepared = null;
+        }
+        if (failure != null) {
+            getContext().onFailure(failure);
+        } else {
+            getContext().onSuccess(value);
+        }
+    }
+}
