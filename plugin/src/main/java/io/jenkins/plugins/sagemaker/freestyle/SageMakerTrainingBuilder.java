@@ -5,15 +5,19 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Project;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.sagemaker.action.TrainingRunAction;
 import io.jenkins.plugins.sagemaker.config.StoppedJobResult;
 import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.connection.AwsCredentialsLookup;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.logs.LogLineSink;
 import io.jenkins.plugins.sagemaker.engine.logs.LogPosition;
 import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
@@ -28,9 +32,16 @@ import io.jenkins.plugins.sagemaker.run.PreparedRun;
 import io.jenkins.plugins.sagemaker.run.TrainingSession;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.verb.POST;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -38,6 +49,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * Aborting the build stops the training job and waits, bounded, for Stopped.
  */
 public final class SageMakerTrainingBuilder extends Builder implements SimpleBuildStep {
+
+    private static final Logger LOGGER = Logger.getLogger(SageMakerTrainingBuilder.class.getName());
+
+    private static final LogSink SILENT = new LogSink() {
+        @Override
+        public void info(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+    };
 
     private final TrainingJobConfig config;
 
@@ -65,12 +88,15 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
         PreparedRun prepared = PreparedRun.prepare(config, run);
-        if (config.isDryRun()) {
-            prepared.printDryRun(listener);
-            return;
-        }
         AwsCredentialsProvider credentials = AwsCredentialsLookup.forRun(run, config.getCredentialsId());
         LogSink status = ConsoleSinks.status(listener);
+        if (config.isDryRun()) {
+            DryRunReport report = prepared.dryRun(credentials, status);
+            if (!report.passed()) {
+                throw new AbortException(PreparedRun.dryRunFailure(report));
+            }
+            return;
+        }
         LogLineSink containerLog = ConsoleSinks.containerLog(listener);
 
         try (TrainingSession session = TrainingSession.open(prepared.connection().toClientSettings(credentials),
@@ -163,6 +189,66 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
+        }
+
+        /**
+         * Runs the dry run's checks on the configuration of this step as last saved in {@code item}, for
+         * the "Check configuration" button: specification, algorithm, input data and output bucket.
+         * The button cannot send the form's channel and hyperparameter lists, so unsaved edits are not
+         * checked. It needs the Configure permission, because it calls AWS with the item's credentials.
+         */
+        @POST
+        public FormValidation doCheckConfiguration(@AncestorInPath Item item) {
+            if (item == null) {
+                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+                return FormValidation.warning("Save the job first: the check reads the saved configuration of a job.");
+            }
+            item.checkPermission(Item.CONFIGURE);
+            if (!(item instanceof Project<?, ?> project)) {
+                return FormValidation.warning("The check reads freestyle jobs only. In a Pipeline, run sagemakerTrain "
+                        + "with dryRun: true.");
+            }
+            List<SageMakerTrainingBuilder> steps = project.getBuildersList().getAll(SageMakerTrainingBuilder.class);
+            if (steps.isEmpty()) {
+                return FormValidation.warning("Save the job first: the check reads the saved configuration of a job.");
+            }
+            List<FormValidation> results = new ArrayList<>();
+            for (SageMakerTrainingBuilder step : steps) {
+                results.add(check(step.getConfig(), item));
+            }
+            return FormValidation.aggregate(results);
+        }
+
+        private static FormValidation check(TrainingJobConfig config, Item item) {
+            PreparedRun prepared;
+            try {
+                prepared = PreparedRun.prepareCheck(config, item);
+            } catch (AbortException e) {
+                return FormValidation.error(e.getMessage());
+            }
+            DryRunReport report;
+            try {
+                // The form shows only the findings, which the report carries; the printed lines are dropped.
+                report = prepared.dryRun(AwsCredentialsLookup.forItem(item, config.getCredentialsId()), SILENT);
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "Check configuration failed for " + item.getFullName(), e);
+                return FormValidation.error("The check of training job " + prepared.jobName() + " failed: "
+                        + e.getMessage());
+            }
+            if (!report.passed()) {
+                List<FormValidation> problems = new ArrayList<>();
+                int count = report.problems().size();
+                problems.add(FormValidation.error("Training job " + prepared.jobName() + " has " + count
+                        + (count == 1 ? " problem:" : " problems:")));
+                report.problems().forEach(problem -> problems.add(FormValidation.error(problem.message())));
+                return FormValidation.aggregate(problems);
+            }
+            if (!report.warnings().isEmpty()) {
+                return FormValidation.warning("No problems found in training job " + prepared.jobName()
+                        + ", but some checks could not run: " + String.join(" ", report.warnings()));
+            }
+            return FormValidation.ok("No problems found in training job " + prepared.jobName()
+                    + ": the configuration, the algorithm and the S3 locations were checked.");
         }
     }
 }

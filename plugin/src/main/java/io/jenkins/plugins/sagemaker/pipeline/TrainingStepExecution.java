@@ -11,6 +11,7 @@ import io.jenkins.plugins.sagemaker.config.StoppedJobResult;
 import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.connection.AwsCredentialsLookup;
 import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.logs.LogPosition;
 import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
 import io.jenkins.plugins.sagemaker.engine.run.FollowState;
@@ -49,6 +50,8 @@ final class TrainingStepExecution extends StepExecution {
 
     /** Progress of the run; persisted with the program so a restart resumes at the same point. */
     enum Phase {
+        /** A dry run: checks and the printed request, never CreateTrainingJob. */
+        DRY_RUN,
         /** The run id is saved; CreateTrainingJob may or may not have reached AWS. */
         SUBMITTING,
         /** The job exists; polls follow it. */
@@ -92,15 +95,15 @@ final class TrainingStepExecution extends StepExecution {
     @Override
     public boolean start() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
 
         // Validation and naming are pure computations, so they run here on the CPS thread.
         prepared = PreparedRun.prepare(config, run);
         connection = prepared.connection();
         if (config.isDryRun()) {
-            prepared.printDryRun(listener);
-            getContext().onSuccess(null);
-            return true;
+            // The dry run calls AWS, so it runs as a timer task like the submission.
+            phase = Phase.DRY_RUN;
+            schedule(0);
+            return false;
         }
 
         // The run id is in the phase SUBMITTING before CreateTrainingJob is sent; the program is saved
@@ -140,6 +143,9 @@ final class TrainingStepExecution extends StepExecution {
 
     @Override
     public String getStatus() {
+        if (phase == Phase.DRY_RUN) {
+            return "checking training job " + (prepared == null ? "" : prepared.jobName()) + " (dry run)";
+        }
         if (phase == Phase.SUBMITTING) {
             return "submitting training job " + (prepared == null ? "" : prepared.jobName());
         }
@@ -187,6 +193,9 @@ final class TrainingStepExecution extends StepExecution {
     private long advance() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
+        if (phase == Phase.DRY_RUN) {
+            return dryRun(run, listener);
+        }
         try (TrainingSession session = TrainingSession.open(
                 connection.toClientSettings(AwsCredentialsLookup.forRun(run, credentialsId)),
                 pollIntervalSeconds, maxPollIntervalSeconds)) {
@@ -195,6 +204,17 @@ final class TrainingStepExecution extends StepExecution {
             }
             return poll(session, run, listener);
         }
+    }
+
+    private long dryRun(Run<?, ?> run, TaskListener listener) throws AbortException {
+        DryRunReport report = prepared.dryRun(AwsCredentialsLookup.forRun(run, credentialsId),
+                ConsoleSinks.status(listener));
+        if (report.passed()) {
+            complete(RunResults.toDryRunMap(prepared.jobName(), report), null);
+        } else {
+            complete(null, new AbortException(PreparedRun.dryRunFailure(report)));
+        }
+        return -1;
     }
 
     private long submit(TrainingSession session, TaskListener listener) {

@@ -1,19 +1,24 @@
 package io.jenkins.plugins.sagemaker.run;
 
 import hudson.AbortException;
+import hudson.model.Item;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.sagemaker.config.SpecMapper;
 import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
+import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRun;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.naming.JobNames;
 import io.jenkins.plugins.sagemaker.engine.request.CreateTrainingJobRequests;
+import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.run.RunIdentity;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
 import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
 import io.jenkins.plugins.sagemaker.engine.validation.SpecValidator;
 import java.io.Serializable;
 import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 
 /**
@@ -23,6 +28,9 @@ import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 public final class PreparedRun implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Build id in place of the build number in job names that the "Check configuration" button derives. */
+    static final String CHECK_BUILD_ID = "check";
 
     private final TrainingJobSpec spec;
     private final String jobName;
@@ -43,6 +51,21 @@ public final class PreparedRun implements Serializable {
      * @throws AbortException listing every problem of the configuration, one per line
      */
     public static PreparedRun prepare(TrainingJobConfig config, Run<?, ?> run) throws AbortException {
+        return prepare(config, run.getParent().getFullName(), Integer.toString(run.getNumber()));
+    }
+
+    /**
+     * Validates {@code config} for the form's "Check configuration" button, outside any build. A derived
+     * job name uses {@value #CHECK_BUILD_ID} in place of the build number.
+     *
+     * @throws AbortException listing every problem of the configuration, one per line
+     */
+    public static PreparedRun prepareCheck(TrainingJobConfig config, Item item) throws AbortException {
+        return prepare(config, item.getFullName(), CHECK_BUILD_ID);
+    }
+
+    private static PreparedRun prepare(TrainingJobConfig config, String itemFullName, String buildId)
+            throws AbortException {
         TrainingJobSpec spec;
         try {
             spec = SpecValidator.requireValid(SpecMapper.toSpec(config));
@@ -51,10 +74,10 @@ public final class PreparedRun implements Serializable {
         }
         String jobName = spec.getJobName();
         if (jobName == null) {
-            String base = spec.getBaseJobName() != null ? spec.getBaseJobName() : run.getParent().getFullName();
-            jobName = JobNames.derive(base, Instant.now(), Integer.toString(run.getNumber()));
+            String base = spec.getBaseJobName() != null ? spec.getBaseJobName() : itemFullName;
+            jobName = JobNames.derive(base, Instant.now(), buildId);
         }
-        String sessionName = jobName + "-" + run.getNumber();
+        String sessionName = jobName + "-" + buildId;
         return new PreparedRun(spec, jobName, RunIdentity.newRunId(), ConnectionSettings.of(config, sessionName));
     }
 
@@ -75,9 +98,21 @@ public final class PreparedRun implements Serializable {
         return CreateTrainingJobRequests.build(spec, jobName, runId);
     }
 
-    /** Prints the request that a dry run would send, as SageMaker's JSON, and nothing else. */
-    public void printDryRun(TaskListener listener) {
-        listener.getLogger().println("[SageMaker] Dry run: CreateTrainingJob was not sent. The request would be:");
-        listener.getLogger().println(CreateTrainingJobRequests.toJson(request()));
+    /**
+     * Runs the engine's dry run: checks the specification, the algorithm and the S3 locations, and
+     * prints the request as JSON to {@code sink}. It makes AWS calls, so it must not run on the CPS
+     * thread. CreateTrainingJob is never sent.
+     */
+    public DryRunReport dryRun(AwsCredentialsProvider credentials, LogSink sink) {
+        try (AwsClientFactory clients = AwsClientFactory.create(connection.toClientSettings(credentials))) {
+            return DryRun.run(spec, jobName, runId, clients, sink);
+        }
+    }
+
+    /** Returns the message of a build that a dry run with problems fails; the problems are printed already. */
+    public static String dryRunFailure(DryRunReport report) {
+        int count = report.problems().size();
+        return "Dry run found " + count + (count == 1 ? " problem" : " problems")
+                + " (listed above); CreateTrainingJob was not sent.";
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sagemaker.run;
 
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.run.RunResult;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import java.util.LinkedHashMap;
@@ -29,6 +30,22 @@ public final class RunResults {
         result.billableSeconds().ifPresent(seconds -> map.put("billableSeconds", seconds));
         Map<String, Double> metrics = new LinkedHashMap<>(result.finalMetrics());
         map.put("finalMetrics", metrics);
+        return map;
+    }
+
+    /**
+     * Returns the value of a dry run that passed: {@code dryRun} true, the job name that a real run
+     * would use, the request as JSON and, when some checks could not run, their warnings as one
+     * string with one warning per line.
+     */
+    public static LinkedHashMap<String, Object> toDryRunMap(String jobName, DryRunReport report) {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        map.put("dryRun", Boolean.TRUE);
+        putIfPresent(map, "jobName", jobName);
+        putIfPresent(map, "request", report.requestJson());
+        if (!report.warnings().isEmpty()) {
+            map.put("warnings", String.join("\n", report.warnings()));
+        }
         return map;
     }
 

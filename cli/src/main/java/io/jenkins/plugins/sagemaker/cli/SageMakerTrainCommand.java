@@ -1,0 +1,290 @@
+package io.jenkins.plugins.sagemaker.cli;
+
+import io.jenkins.plugins.sagemaker.engine.aws.AssumeRoleSettings;
+import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
+import io.jenkins.plugins.sagemaker.engine.aws.AwsClientSettings;
+import io.jenkins.plugins.sagemaker.engine.description.ConnectionSettings;
+import io.jenkins.plugins.sagemaker.engine.description.JobDescription;
+import io.jenkins.plugins.sagemaker.engine.description.JobDescriptionException;
+import io.jenkins.plugins.sagemaker.engine.description.RunOptions;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRun;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
+import io.jenkins.plugins.sagemaker.engine.logs.LogLineSink;
+import io.jenkins.plugins.sagemaker.engine.logs.LogRelayOptions;
+import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
+import io.jenkins.plugins.sagemaker.engine.run.LogSink;
+import io.jenkins.plugins.sagemaker.engine.run.RunResult;
+import io.jenkins.plugins.sagemaker.engine.run.RunSettings;
+import io.jenkins.plugins.sagemaker.engine.run.TrainingRunException;
+import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
+import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
+import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+
+/**
+ * {@code sagemaker-train}: runs one SageMaker training job described in a JSON or YAML file whose
+ * argument names are those of the {@code sagemakerTrain} pipeline step, with the same console output
+ * as a Jenkins build. Ctrl-C stops the job.
+ */
+@Command(name = "sagemaker-train", mixinStandardHelpOptions = true, version = "sagemaker-train 1.0",
+        description = "Runs an Amazon SageMaker training job described in a JSON or YAML file, "
+                + "with the argument names of the sagemakerTrain pipeline step.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the job completed, or the dry run found no problem",
+            "1:the job failed, or the dry run found problems",
+            "2:the job description or the command line is invalid",
+            "3:the job was stopped outside this run (for example MaxRuntimeExceeded)",
+            "4:an AWS call failed",
+            "130:the run was interrupted (Ctrl-C) and the job stopped"})
+public final class SageMakerTrainCommand implements Callable<Integer> {
+
+    static final int EXIT_COMPLETED = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_INVALID = 2;
+    static final int EXIT_STOPPED = 3;
+    static final int EXIT_AWS_ERROR = 4;
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Parameters(index = "0", paramLabel = "JOB_FILE", description = "Job description (.json, .yaml or .yml).")
+    Path jobFile;
+
+    @Option(names = "--local", description = "Start the local SageMaker emulator in this process and run against it.")
+    boolean local;
+
+    @Option(names = "--local-speed", paramLabel = "FACTOR", defaultValue = "60",
+            description = "With --local: how much faster than real time the emulator's clock runs (default: ${DEFAULT-VALUE}).")
+    double localSpeed;
+
+    @Option(names = "--seed", paramLabel = "FILE=S3_URI",
+            description = "With --local: put a local file into the emulator's S3 before the run, for example "
+                    + "data/train.csv=s3://example-bucket/train/train.csv. Repeatable.")
+    List<String> seeds = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Check the job without creating it and print the CreateTrainingJob request.")
+    boolean dryRun;
+
+    @Option(names = "--region", description = "AWS region; overrides the job description's region.")
+    String region;
+
+    @Option(names = "--profile", description = "AWS profile for credentials; default: the SDK's default credential chain.")
+    String profile;
+
+    @Option(names = "--build-id", description = "Suffix that derived job names carry; default: a random one.")
+    String buildId;
+
+    private final PrintStream out;
+    private final Cancellation cancellation = new Cancellation();
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public SageMakerTrainCommand() {
+        this(System.out);
+    }
+
+    SageMakerTrainCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        SageMakerTrainCommand command = new SageMakerTrainCommand();
+        int exitCode = new CommandLine(command).setExitCodeExceptionMapper(e -> EXIT_INVALID).execute(args);
+        System.exit(exitCode);
+    }
+
+    @Override
+    public Integer call() {
+        Thread hook = new Thread(this::stopOnShutdown, "sagemaker-train-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runJob();
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    /** Cancels the run from Ctrl-C (or SIGTERM) and waits, bounded, until the job has stopped. */
+    private void stopOnShutdown() {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        out.println("Interrupted: stopping the training job before exiting.");
+        cancellation.cancel();
+        try {
+            finished.await(RunSettings.DEFAULT_STOP_TIMEOUT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down, and the hook has run or is running.
+        }
+    }
+
+    private int runJob() {
+        JobDescription description;
+        try {
+            description = JobDescription.read(jobFile);
+        } catch (IOException e) {
+            out.println("ERROR: cannot read job description " + jobFile + ": " + e.getMessage());
+            return EXIT_INVALID;
+        } catch (JobDescriptionException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_INVALID;
+        }
+
+        PreparedJob job;
+        try {
+            String suffix = buildId != null ? buildId : randomSuffix();
+            job = PreparedJob.prepare(description.getSpec(), "sagemaker-train", Instant.now(), suffix);
+        } catch (InvalidSpecException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_INVALID;
+        }
+
+        try (LocalEmulator emulator = local ? LocalEmulator.start(localSpeed, out) : null) {
+            if (emulator != null) {
+                emulator.prepareBuckets(description.getSpec());
+                emulator.seed(seeds);
+            } else if (!seeds.isEmpty()) {
+                out.println("ERROR: --seed works only with --local.");
+                return EXIT_INVALID;
+            }
+            AwsClientSettings settings = clientSettings(description.getConnection(), job, emulator);
+            return dryRun || description.getRunOptions().isDryRun()
+                    ? dryRun(job, settings)
+                    : train(job, settings, description.getRunOptions());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_INVALID;
+        }
+    }
+
+    private int dryRun(PreparedJob job, AwsClientSettings settings) {
+        try (AwsClientFactory clients = AwsClientFactory.create(settings)) {
+            DryRunReport report = DryRun.run(job.spec(), job.jobName(), job.runId(), clients, sink());
+            return report.passed() ? EXIT_COMPLETED : EXIT_FAILED;
+        }
+    }
+
+    private int train(PreparedJob job, AwsClientSettings settings, RunOptions options) {
+        Duration pollInterval = Duration.ofSeconds(options.getPollIntervalSeconds());
+        Duration maxPollInterval = Duration.ofSeconds(Math.max(options.getPollIntervalSeconds(),
+                options.getMaxPollIntervalSeconds()));
+        if (local) {
+            // The emulator's clock runs faster than real time, so poll at least once a second.
+            pollInterval = Duration.ofSeconds(1);
+            maxPollInterval = Duration.ofSeconds(1);
+        }
+        RunSettings runSettings = RunSettings.builder()
+                .pollInterval(pollInterval)
+                .maxPollInterval(maxPollInterval)
+                .build();
+        LogRelayOptions logOptions = LogRelayOptions.defaults()
+                .withExpectedStreams(job.spec().getInstanceCount());
+        LogSink status = sink();
+        LogLineSink containerLog = LogLineSink.of(out::println, line -> out.println("WARNING: " + line));
+
+        RunResult result;
+        try (TrainingSession session = TrainingSession.open(settings, runSettings, logOptions)) {
+            result = session.run(job, status, containerLog, cancellation);
+        } catch (CancellationException e) {
+            out.println("Interrupted before the training job was created; nothing was submitted.");
+            return EXIT_INTERRUPTED;
+        } catch (InvalidSpecException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_INVALID;
+        } catch (TrainingRunException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_AWS_ERROR;
+        }
+
+        switch (result.outcome()) {
+            case COMPLETED:
+                return EXIT_COMPLETED;
+            case FAILED:
+                return EXIT_FAILED;
+            case STOPPED_ON_REQUEST:
+                return EXIT_INTERRUPTED;
+            default:
+                return EXIT_STOPPED;
+        }
+    }
+
+    private LogSink sink() {
+        return LogSink.printingTo(out);
+    }
+
+    private AwsClientSettings clientSettings(ConnectionSettings connection, PreparedJob job, LocalEmulator emulator) {
+        AwsClientSettings.Builder builder = AwsClientSettings.builder();
+        if (emulator != null) {
+            return emulator.clientSettings(builder);
+        }
+
+        String regionId = region != null ? region : connection.getRegion();
+        if (regionId == null) {
+            throw new IllegalArgumentException("AWS region is missing: set region in the job description or pass --region.");
+        }
+        builder.region(regionId).credentialsProvider(credentials());
+        endpoint(connection.getEndpointUrl()).ifPresent(builder::sageMakerEndpoint);
+        endpoint(connection.getEffectiveLogsEndpointUrl()).ifPresent(builder::logsEndpoint);
+        endpoint(connection.getS3EndpointUrl()).ifPresent(builder::s3Endpoint);
+        endpoint(connection.getStsEndpointUrl()).ifPresent(builder::stsEndpoint);
+        if (connection.getAssumeRoleArn() != null) {
+            String sessionName = connection.getAssumeRoleSessionName() != null
+                    ? connection.getAssumeRoleSessionName()
+                    : job.jobName();
+            builder.assumeRole(AssumeRoleSettings.of(connection.getAssumeRoleArn(),
+                    connection.getAssumeRoleExternalId(), sessionName));
+        }
+        return builder.build();
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (profile != null) {
+            return ProfileCredentialsProvider.create(profile);
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static Optional<URI> endpoint(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create(url.trim()));
+    }
+
+    /** Returns six random lowercase letters and digits, so two runs in the same second get different names. */
+    private static String randomSuffix() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            suffix.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return suffix.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.sagemaker.engine.aws;
+
+import java.util.regex.Pattern;
+
+/** Cleans role session names for STS AssumeRole, which accepts only {@code [\w+=,.@-]{2,64}}. */
+public final class RoleSessionNames {
+
+    /** STS limits a role session name to 64 characters. */
+    public static final int MAX_LENGTH = 64;
+
+    /** Used when the cleaned name would be empty. */
+    static final String DEFAULT_NAME = "jenkins-sagemaker";
+
+    private static final Pattern INVALID_CHARACTERS = Pattern.compile("[^\\w+=,.@-]+");
+
+    private RoleSessionNames() {
+    }
+
+    /**
+     * Replaces each run of characters that STS rejects with a single '-', cuts the name to 64
+     * characters and pads a one-character name, so any Jenkins job name can serve as session name.
+     */
+    public static String clean(String name) {
+        if (name == null) {
+            return DEFAULT_NAME;
+        }
+        String cleaned = INVALID_CHARACTERS.matcher(name.trim()).replaceAll("-");
+        if (cleaned.length() > MAX_LENGTH) {
+            cleaned = cleaned.substring(0, MAX_LENGTH);
+        }
+        if (cleaned.isEmpty() || cleaned.chars().allMatch(c -> c == '-')) {
+            return DEFAULT_NAME;
+        }
+        if (cleaned.length() < 2) {
+            return cleaned + "-session";
+        }
+        return cleaned;
+    }
+}

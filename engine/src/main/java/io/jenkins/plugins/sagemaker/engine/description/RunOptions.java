@@ -1,0 +1,62 @@
+package io.jenkins.plugins.sagemaker.engine.description;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Run behaviour: a dry run, which only prints the request, and the interval for polling the job.
+ * Polling starts every {@code pollIntervalSeconds} and may back off up to {@code maxPollIntervalSeconds}.
+ */
+public final class RunOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int DEFAULT_POLL_INTERVAL_SECONDS = 5;
+    public static final int DEFAULT_MAX_POLL_INTERVAL_SECONDS = 60;
+
+    private final boolean dryRun;
+    private final int pollIntervalSeconds;
+    private final int maxPollIntervalSeconds;
+
+    public RunOptions(boolean dryRun, int pollIntervalSeconds, int maxPollIntervalSeconds) {
+        this.dryRun = dryRun;
+        this.pollIntervalSeconds = pollIntervalSeconds;
+        this.maxPollIntervalSeconds = maxPollIntervalSeconds;
+    }
+
+    /** Returns the defaults: no dry run, polling every 5 seconds, backing off up to 60. */
+    public static RunOptions defaults() {
+        return new RunOptions(false, DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_MAX_POLL_INTERVAL_SECONDS);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public int getPollIntervalSeconds() {
+        return pollIntervalSeconds;
+    }
+
+    public int getMaxPollIntervalSeconds() {
+        return maxPollIntervalSeconds;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RunOptions that
+                && dryRun == that.dryRun
+                && pollIntervalSeconds == that.pollIntervalSeconds
+                && maxPollIntervalSeconds == that.maxPollIntervalSeconds;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dryRun, pollIntervalSeconds, maxPollIntervalSeconds);
+    }
+
+    @Override
+    public String toString() {
+        return "RunOptions{dryRun=" + dryRun + ", pollIntervalSeconds=" + pollIntervalSeconds
+                + ", maxPollIntervalSeconds=" + maxPollIntervalSeconds + "}";
+    }
+}
