@@ -44,7 +44,7 @@ public final class SpecMapper {
                 .checkpointLocalPath(config.getCheckpointLocalPath())
                 .subnets(config.getSubnets())
                 .securityGroupIds(config.getSecurityGroupIds())
-                .enableNetworkIsolation(config.isEnableNetworkIsolation())
+                .enableNetworkIsolation(config.getEnableNetworkIsolation())
                 .enableInterContainerTrafficEncryption(config.isEnableInterContainerTrafficEncryption())
                 .outputPath(config.getOutputPath())
                 .outputKmsKeyId(config.getOutputKmsKeyId());

@@ -60,7 +60,8 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
     private String checkpointLocalPath;
     private List<String> subnets = new ArrayList<>();
     private List<String> securityGroupIds = new ArrayList<>();
-    private boolean enableNetworkIsolation = false;
+    /** Null when not set, so the engine may turn isolation on for an AWS Marketplace algorithm. */
+    private Boolean enableNetworkIsolation;
     private boolean enableInterContainerTrafficEncryption = false;
     private List<EnvironmentVariableConfig> environment = new ArrayList<>();
     private List<HyperparameterConfig> hyperparameters = new ArrayList<>();
@@ -268,12 +269,12 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
         this.securityGroupIds = cleanStrings(securityGroupIds);
     }
 
-    public boolean isEnableNetworkIsolation() {
+    public Boolean getEnableNetworkIsolation() {
         return enableNetworkIsolation;
     }
 
     @DataBoundSetter
-    public void setEnableNetworkIsolation(boolean enableNetworkIsolation) {
+    public void setEnableNetworkIsolation(Boolean enableNetworkIsolation) {
         this.enableNetworkIsolation = enableNetworkIsolation;
     }
 

@@ -19,19 +19,17 @@ import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.connection.AwsCredentialsLookup;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.logs.LogLineSink;
-import io.jenkins.plugins.sagemaker.engine.logs.LogPosition;
 import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
-import io.jenkins.plugins.sagemaker.engine.run.FollowState;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.run.RunResult;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import io.jenkins.plugins.sagemaker.engine.run.TrainingRunException;
+import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
+import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
 import io.jenkins.plugins.sagemaker.run.ConsoleSinks;
 import io.jenkins.plugins.sagemaker.run.Outcomes;
 import io.jenkins.plugins.sagemaker.run.PreparedRun;
-import io.jenkins.plugins.sagemaker.run.TrainingSession;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -100,60 +98,33 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         LogLineSink containerLog = ConsoleSinks.containerLog(listener);
 
         try (TrainingSession session = TrainingSession.open(prepared.connection().toClientSettings(credentials),
-                config.getPollIntervalSeconds(), config.getMaxPollIntervalSeconds())) {
-            SubmittedJob job = submit(session, prepared, status);
-            FollowedRun followed = follow(session, job, status, containerLog, listener);
-            run.addAction(new TrainingRunAction(job, prepared.connection().region(), followed.result));
-            finish(run, listener, followed);
+                config.getPollIntervalSeconds(), config.getMaxPollIntervalSeconds(), config.getInstanceCount())) {
+            PreparedJob checked = session.checkAlgorithm(prepared.job(), status);
+            SubmittedJob job = submit(session, checked, status);
+            // An abort interrupts this thread: the engine then sends StopTrainingJob once and waits,
+            // bounded, for Stopped. It restores the interrupt flag before it returns.
+            RunResult result = session.followToEnd(session.startTracking(job.jobName()), status, containerLog,
+                    new Cancellation());
+            run.addAction(new TrainingRunAction(job, prepared.connection().region(), result));
+            finish(run, listener, result);
         } catch (TrainingRunException | IllegalArgumentException e) {
+            // IllegalArgumentException includes InvalidSpecException: the job does not fit its algorithm.
             throw new AbortException(e.getMessage());
         }
     }
 
-    private static SubmittedJob submit(TrainingSession session, PreparedRun prepared, LogSink status)
+    private static SubmittedJob submit(TrainingSession session, PreparedJob job, LogSink status)
             throws InterruptedException {
         try {
-            return session.submit(prepared.request(), prepared.runId(), status, new Cancellation());
+            return session.submit(job, status, new Cancellation());
         } catch (CancellationException e) {
             // The build was aborted before CreateTrainingJob was sent, so nothing runs in AWS.
             throw new InterruptedException(e.getMessage());
         }
     }
 
-    /**
-     * Polls until the job ends. An interrupt (build abort, timeout) turns into one stop request; later
-     * interrupts are ignored so the bounded wait for Stopped runs to its end.
-     */
-    private static FollowedRun follow(TrainingSession session, SubmittedJob job, LogSink status,
-            LogLineSink containerLog, TaskListener listener) {
-        FollowState state = session.startFollowing(job.jobName());
-        LogPosition position = LogPosition.start();
-        boolean aborted = Thread.interrupted();
-        if (aborted) {
-            state = state.withStopRequested(Instant.now());
-        }
-        while (true) {
-            TrainingSession.Progress progress = session.poll(state, position, status, containerLog);
-            state = progress.poll().next();
-            position = progress.logPosition();
-            if (progress.poll().result().isPresent()) {
-                return new FollowedRun(progress.poll().result().get());
-            }
-            try {
-                Thread.sleep(progress.poll().nextDelay().toMillis());
-            } catch (InterruptedException e) {
-                if (!aborted) {
-                    aborted = true;
-                    listener.getLogger().println("[SageMaker] Build aborted: stopping training job " + job.jobName() + ".");
-                    state = state.withStopRequested(Instant.now());
-                }
-            }
-        }
-    }
-
-    private void finish(Run<?, ?> run, TaskListener listener, FollowedRun followed)
+    private void finish(Run<?, ?> run, TaskListener listener, RunResult result)
             throws InterruptedException, AbortException {
-        RunResult result = followed.result;
         switch (result.outcome()) {
             case COMPLETED:
                 return;
@@ -162,6 +133,7 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             case STOPPED_ON_REQUEST:
                 listener.getLogger().println("[SageMaker] " + Outcomes.stoppedOnRequestMessage(result));
                 // The executor already holds ABORTED from the interrupt; rethrowing keeps it.
+                Thread.interrupted();
                 throw new InterruptedException(Outcomes.stoppedOnRequestMessage(result));
             case STOPPED_BY_OTHERS:
             default:
@@ -172,9 +144,6 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
                     throw new AbortException(Outcomes.stoppedByOthersMessage(result, stopped));
                 }
         }
-    }
-
-    private record FollowedRun(RunResult result) {
     }
 
     @Extension

@@ -228,12 +228,12 @@ public final class SageMakerTrainStep extends Step {
         config.setSecurityGroupIds(securityGroupIds);
     }
 
-    public boolean isEnableNetworkIsolation() {
-        return config.isEnableNetworkIsolation();
+    public Boolean getEnableNetworkIsolation() {
+        return config.getEnableNetworkIsolation();
     }
 
     @DataBoundSetter
-    public void setEnableNetworkIsolation(boolean enableNetworkIsolation) {
+    public void setEnableNetworkIsolation(Boolean enableNetworkIsolation) {
         config.setEnableNetworkIsolation(enableNetworkIsolation);
     }
 

@@ -12,16 +12,17 @@ import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.connection.AwsCredentialsLookup;
 import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
-import io.jenkins.plugins.sagemaker.engine.logs.LogPosition;
 import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
-import io.jenkins.plugins.sagemaker.engine.run.FollowState;
+import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.run.RunResult;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
+import io.jenkins.plugins.sagemaker.engine.session.JobTracking;
+import io.jenkins.plugins.sagemaker.engine.session.SessionStep;
+import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
 import io.jenkins.plugins.sagemaker.run.ConsoleSinks;
 import io.jenkins.plugins.sagemaker.run.Outcomes;
 import io.jenkins.plugins.sagemaker.run.PreparedRun;
 import io.jenkins.plugins.sagemaker.run.RunResults;
-import io.jenkins.plugins.sagemaker.run.TrainingSession;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
@@ -37,8 +38,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * Resumable execution of {@code sagemakerTrain}. Each step of the run (submit, one poll) is one task
  * on Jenkins' shared {@link Timer}, so no thread waits for a running job and the CPS thread never
  * blocks. Persisted fields are small: the prepared run (specification, job name, run id, connection
- * ids; the specification is dropped once the job exists), the phase, the engine's follow state and
- * the log position. After a controller restart {@link #onResume()} re-arms the timer; a submission that
+ * ids; the specification is dropped once the job exists), the phase, and the engine's job tracking
+ * (follow state and log position). After a controller restart {@link #onResume()} re-arms the timer; a submission that
  * may have reached AWS is sent again with the same run id, which the engine adopts instead of creating
  * a second job.
  */
@@ -52,7 +53,7 @@ final class TrainingStepExecution extends StepExecution {
     enum Phase {
         /** A dry run: checks and the printed request, never CreateTrainingJob. */
         DRY_RUN,
-        /** The run id is saved; CreateTrainingJob may or may not have reached AWS. */
+        /** The run id is saved; CreateTrainingJob may or may not have reached AWS. The algorithm check runs once first. */
         SUBMITTING,
         /** The job exists; polls follow it. */
         FOLLOWING,
@@ -62,6 +63,7 @@ final class TrainingStepExecution extends StepExecution {
 
     private final int pollIntervalSeconds;
     private final int maxPollIntervalSeconds;
+    private final int instanceCount;
     private final String resultWhenStopped;
     private final String credentialsId;
     private final String region;
@@ -70,10 +72,9 @@ final class TrainingStepExecution extends StepExecution {
     private ConnectionSettings connection;
     private Phase phase;
     private SubmittedJob job;
-    private FollowState followState;
-    private LogPosition logPosition;
+    private JobTracking tracking;
 
-    /** Set by {@link #stop}; applied by the next task as a stop request in {@link #followState}. */
+    /** Set by {@link #stop}; applied by the next task as a stop request in {@link #tracking}. */
     private volatile boolean stopRequested;
 
     private transient volatile TrainingJobConfig config;
@@ -87,6 +88,7 @@ final class TrainingStepExecution extends StepExecution {
         this.config = step.toConfig();
         this.pollIntervalSeconds = config.getPollIntervalSeconds();
         this.maxPollIntervalSeconds = config.getMaxPollIntervalSeconds();
+        this.instanceCount = config.getInstanceCount();
         this.resultWhenStopped = config.getResultWhenStopped();
         this.credentialsId = config.getCredentialsId();
         this.region = config.getRegion();
@@ -149,8 +151,8 @@ final class TrainingStepExecution extends StepExecution {
         if (phase == Phase.SUBMITTING) {
             return "submitting training job " + (prepared == null ? "" : prepared.jobName());
         }
-        if (followState != null) {
-            return "following training job " + followState.jobName() + ", last status " + followState.lastStatus()
+        if (tracking != null) {
+            return "following training job " + tracking.jobName() + ", last status " + tracking.follow().lastStatus()
                     + (stopRequested ? ", stop requested" : "");
         }
         return String.valueOf(phase);
@@ -198,7 +200,7 @@ final class TrainingStepExecution extends StepExecution {
         }
         try (TrainingSession session = TrainingSession.open(
                 connection.toClientSettings(AwsCredentialsLookup.forRun(run, credentialsId)),
-                pollIntervalSeconds, maxPollIntervalSeconds)) {
+                pollIntervalSeconds, maxPollIntervalSeconds, instanceCount)) {
             if (phase == Phase.SUBMITTING) {
                 return submit(session, listener);
             }
@@ -218,21 +220,27 @@ final class TrainingStepExecution extends StepExecution {
     }
 
     private long submit(TrainingSession session, TaskListener listener) {
+        LogSink status = ConsoleSinks.status(listener);
+        if (!prepared.job().isAlgorithmChecked()) {
+            // DescribeAlgorithm: the checked job is saved, so a resumed submission neither repeats the
+            // check nor prints the algorithm's defaults twice.
+            prepared = prepared.withJob(session.checkAlgorithm(prepared.job(), status));
+            getContext().saveState();
+        }
         Cancellation cancellation = new Cancellation();
         submission = cancellation;
         if (stopRequested) {
             cancellation.cancel();
         }
         try {
-            job = session.submit(prepared.request(), prepared.runId(), ConsoleSinks.status(listener), cancellation);
+            job = session.submit(prepared.job(), status, cancellation);
         } catch (CancellationException e) {
             complete(null, abortCause());
             return -1;
         } finally {
             submission = null;
         }
-        followState = session.startFollowing(job.jobName());
-        logPosition = LogPosition.start();
+        tracking = session.startTracking(job.jobName());
         phase = Phase.FOLLOWING;
         // The job exists, so the specification is not needed any more; keep the saved program small.
         prepared = null;
@@ -241,21 +249,19 @@ final class TrainingStepExecution extends StepExecution {
     }
 
     private long poll(TrainingSession session, Run<?, ?> run, TaskListener listener) throws Exception {
-        if (stopRequested && !followState.isStopRequested()) {
+        if (stopRequested && !tracking.follow().isStopRequested()) {
             listener.getLogger().println("[SageMaker] Build aborted: stopping training job " + job.jobName() + ".");
-            followState = followState.withStopRequested(Instant.now());
+            tracking = tracking.withStopRequested(Instant.now());
         }
-        TrainingSession.Progress progress = session.poll(followState, logPosition,
-                ConsoleSinks.status(listener), ConsoleSinks.containerLog(listener));
-        followState = progress.poll().next();
-        logPosition = progress.logPosition();
+        SessionStep step = session.poll(tracking, ConsoleSinks.status(listener), ConsoleSinks.containerLog(listener));
+        tracking = step.next();
         // NOTE: lines printed by this poll and the saved state are not written atomically; a restart
         // between the two repeats this poll's lines once.
         getContext().saveState();
-        if (progress.poll().result().isEmpty()) {
-            return progress.poll().nextDelay().toMillis();
+        if (step.result().isEmpty()) {
+            return step.nextDelay().toMillis();
         }
-        finish(run, listener, progress.poll().result().get());
+        finish(run, listener, step.result().get());
         return -1;
     }
 

@@ -9,21 +9,15 @@ import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRun;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
-import io.jenkins.plugins.sagemaker.engine.naming.JobNames;
-import io.jenkins.plugins.sagemaker.engine.request.CreateTrainingJobRequests;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
-import io.jenkins.plugins.sagemaker.engine.run.RunIdentity;
-import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
-import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
-import io.jenkins.plugins.sagemaker.engine.validation.SpecValidator;
+import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
 import java.io.Serializable;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 
 /**
- * A validated run, ready to submit: the job specification, the final job name, a new run id and the
- * connection. Made before anything is sent to AWS, by both front ends.
+ * A validated run, ready to submit: the engine's {@link PreparedJob} (specification, final job name and
+ * a new run id) and the connection. Made before anything is sent to AWS, by both front ends.
  */
 public final class PreparedRun implements Serializable {
 
@@ -32,15 +26,11 @@ public final class PreparedRun implements Serializable {
     /** Build id in place of the build number in job names that the "Check configuration" button derives. */
     static final String CHECK_BUILD_ID = "check";
 
-    private final TrainingJobSpec spec;
-    private final String jobName;
-    private final String runId;
+    private final PreparedJob job;
     private final ConnectionSettings connection;
 
-    private PreparedRun(TrainingJobSpec spec, String jobName, String runId, ConnectionSettings connection) {
-        this.spec = spec;
-        this.jobName = jobName;
-        this.runId = runId;
+    private PreparedRun(PreparedJob job, ConnectionSettings connection) {
+        this.job = job;
         this.connection = connection;
     }
 
@@ -66,36 +56,32 @@ public final class PreparedRun implements Serializable {
 
     private static PreparedRun prepare(TrainingJobConfig config, String itemFullName, String buildId)
             throws AbortException {
-        TrainingJobSpec spec;
+        PreparedJob job;
         try {
-            spec = SpecValidator.requireValid(SpecMapper.toSpec(config));
-        } catch (InvalidSpecException | IllegalArgumentException e) {
+            job = PreparedJob.prepare(SpecMapper.toSpec(config), itemFullName, Instant.now(), buildId);
+        } catch (IllegalArgumentException e) {
+            // InvalidSpecException, the engine's list of every problem, is an IllegalArgumentException.
             throw new AbortException("The SageMaker training configuration is invalid:\n" + e.getMessage());
         }
-        String jobName = spec.getJobName();
-        if (jobName == null) {
-            String base = spec.getBaseJobName() != null ? spec.getBaseJobName() : itemFullName;
-            jobName = JobNames.derive(base, Instant.now(), buildId);
-        }
-        String sessionName = jobName + "-" + buildId;
-        return new PreparedRun(spec, jobName, RunIdentity.newRunId(), ConnectionSettings.of(config, sessionName));
+        String sessionName = job.jobName() + "-" + buildId;
+        return new PreparedRun(job, ConnectionSettings.of(config, sessionName));
+    }
+
+    public PreparedJob job() {
+        return job;
     }
 
     public String jobName() {
-        return jobName;
-    }
-
-    public String runId() {
-        return runId;
+        return job.jobName();
     }
 
     public ConnectionSettings connection() {
         return connection;
     }
 
-    /** Builds the CreateTrainingJob request, tagged with this run's id. */
-    public CreateTrainingJobRequest request() {
-        return CreateTrainingJobRequests.build(spec, jobName, runId);
+    /** Returns a copy that carries the job as the engine's algorithm check adjusted it. */
+    public PreparedRun withJob(PreparedJob checkedJob) {
+        return new PreparedRun(checkedJob, connection);
     }
 
     /**
@@ -105,7 +91,7 @@ public final class PreparedRun implements Serializable {
      */
     public DryRunReport dryRun(AwsCredentialsProvider credentials, LogSink sink) {
         try (AwsClientFactory clients = AwsClientFactory.create(connection.toClientSettings(credentials))) {
-            return DryRun.run(spec, jobName, runId, clients, sink);
+            return DryRun.run(job.spec(), job.jobName(), job.runId(), clients, sink);
         }
     }
 

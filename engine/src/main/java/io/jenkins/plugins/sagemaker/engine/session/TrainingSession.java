@@ -16,6 +16,7 @@ import io.jenkins.plugins.sagemaker.engine.run.RunResult;
 import io.jenkins.plugins.sagemaker.engine.run.RunSettings;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,22 @@ public final class TrainingSession implements AutoCloseable {
     /** Opens a session with its own AWS clients, closed by {@link #close()}. */
     public static TrainingSession open(AwsClientSettings settings, RunSettings runSettings, LogRelayOptions logOptions) {
         return new TrainingSession(AwsClientFactory.create(settings), true, runSettings, logOptions);
+    }
+
+    /**
+     * Opens a session with its own AWS clients and the default run settings, polling every
+     * {@code pollIntervalSeconds} and backing off to {@code maxPollIntervalSeconds} while nothing
+     * changes.
+     *
+     * @param expectedStreams the job's instance count, the number of log streams to look for
+     */
+    public static TrainingSession open(AwsClientSettings settings, int pollIntervalSeconds, int maxPollIntervalSeconds,
+            int expectedStreams) {
+        RunSettings runSettings = RunSettings.builder()
+                .pollInterval(Duration.ofSeconds(pollIntervalSeconds))
+                .maxPollInterval(Duration.ofSeconds(Math.max(pollIntervalSeconds, maxPollIntervalSeconds)))
+                .build();
+        return open(settings, runSettings, LogRelayOptions.defaults().withExpectedStreams(expectedStreams));
     }
 
     /** Opens a session on a client factory that the caller owns and closes after the session. */
