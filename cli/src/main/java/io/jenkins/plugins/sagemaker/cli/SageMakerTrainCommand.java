@@ -21,6 +21,7 @@ import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
 import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,7 +179,7 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
             return dryRun || description.getRunOptions().isDryRun()
                     ? dryRun(job, settings)
                     : train(job, settings, description.getRunOptions());
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             out.println("ERROR: " + e.getMessage());
             return EXIT_INVALID;
         }

@@ -39,6 +39,10 @@ final class StatusPrinter {
     boolean printNew(DescribeTrainingJobResponse job, FollowState state, FollowState.Builder next, LogSink sink) {
         boolean changed = false;
         String status = job.trainingJobStatusAsString();
+        if (!Objects.equals(status, state.lastStatus())) {
+            sink.info("Training job " + state.jobName() + " status: " + status + ".");
+            changed = true;
+        }
         if (!Objects.equals(job.secondaryStatusAsString(), state.lastSecondaryStatus())) {
             changed = true;
         }
@@ -58,11 +62,6 @@ final class StatusPrinter {
         }
         for (int i = printed; i < transitions.size(); i++) {
             print(transitions.get(i), sink);
-            changed = true;
-        }
-        // The status line follows the transitions that led to it, so the console reads in time order.
-        if (!Objects.equals(status, state.lastStatus())) {
-            sink.info("Training job " + state.jobName() + " status: " + status + ".");
             changed = true;
         }
         if (!transitions.isEmpty()) {
@@ -115,8 +114,12 @@ final class StatusPrinter {
     void printFinal(RunResult result, List<MetricData> metrics, LogSink sink) {
         String secondary = result.secondaryStatus();
         boolean secondaryAddsNothing = secondary == null || secondary.equals(result.trainingJobStatus());
-        sink.info("Training job " + result.jobName() + " ended with status " + result.trainingJobStatus()
-                + (secondaryAddsNothing ? "" : " (" + secondary + ")") + ".");
+        String statusText = result.trainingJobStatus() + (secondaryAddsNothing ? "" : " (" + secondary + ")");
+        if (result.stopPending()) {
+            sink.info("Training job " + result.jobName() + " last reported status " + statusText + ".");
+        } else {
+            sink.info("Training job " + result.jobName() + " ended with status " + statusText + ".");
+        }
         result.failureReason().ifPresent(reason -> sink.warn("Failure reason: " + reason));
         if (result.trainingSeconds().isPresent() || result.billableSeconds().isPresent()) {
             sink.info("Training time: " + seconds(result.trainingSeconds().orElse(null))

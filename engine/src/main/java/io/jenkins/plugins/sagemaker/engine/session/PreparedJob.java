@@ -37,7 +37,7 @@ public final class PreparedJob implements Serializable {
      * and the build id.
      *
      * @param fallbackBaseName base name to use when the spec has neither a job name nor a base job name,
-     *     for example the Jenkins job's name; with null, such a spec is invalid
+     *     for example the Jenkins job's name. Without one, such a spec is invalid.
      * @param now time stamp of the derived name
      * @param buildId build number or another id that tells two runs of the same second apart
      * @throws InvalidSpecException listing every problem of the specification

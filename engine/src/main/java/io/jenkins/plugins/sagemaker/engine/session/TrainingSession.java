@@ -127,7 +127,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
-     * Makes one poll: DescribeTrainingJob (and StopTrainingJob once, when the tracking asks for it),
+     * Makes one poll: DescribeTrainingJob (and StopTrainingJob once, when the tracking requests a stop),
      * then the log lines that are new. Once the job has ended, its log is read to the end before the
      * final status lines are printed.
      */

@@ -74,14 +74,16 @@ class JobFollowerTest {
         assertThat(result.trainingSeconds()).isPresent();
         assertThat(result.modelArtifactsUri()).contains("s3://example-bucket/output/done-2/output/model.tar.gz");
         assertThat(result.finalMetrics()).containsEntry("validation:rmse", 0.25);
-        assertThat(sink.lines()).endsWith(
-                "Training job done-2 ended with status Completed (Completed).",
+        List<String> lines = sink.lines();
+        assertThat(lines.subList(lines.size() - 7, lines.size() - 2)).containsExactly(
+                "Training job done-2 ended with status Completed.",
                 "Training time: " + result.trainingSeconds().get() + " s, billable time: "
                         + result.billableSeconds().get() + " s.",
                 "Model artifacts: s3://example-bucket/output/done-2/output/model.tar.gz",
                 "Final metrics:",
-                "  validation:rmse = 0.25",
-                "Result: COMPLETED.");
+                "  Metric           Value  Time");
+        assertThat(lines.get(lines.size() - 2)).matches("  validation:rmse   0\\.25  \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Result: COMPLETED.");
     }
 
     @Test
@@ -104,7 +106,7 @@ class JobFollowerTest {
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.failureReason()).contains("AlgorithmError: out of memory");
         assertThat(sink.lines()).containsSubsequence(
-                "Training job fail-1 ended with status Failed (Failed).",
+                "Training job fail-1 ended with status Failed.",
                 "WARN Failure reason: AlgorithmError: out of memory",
                 "WARN Result: FAILED.");
     }

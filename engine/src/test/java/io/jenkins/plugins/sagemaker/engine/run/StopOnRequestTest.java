@@ -82,7 +82,7 @@ class StopOnRequestTest {
         assertThat(sink.lines()).containsSubsequence(
                 "Run cancelled; stopping training job cancel-1.",
                 "Sent StopTrainingJob for training job cancel-1; waiting until it has stopped.",
-                "Training job cancel-1 ended with status Stopped (Stopped).",
+                "Training job cancel-1 ended with status Stopped.",
                 "WARN Result: STOPPED_ON_REQUEST: the run was cancelled and the job stopped.");
     }
 
@@ -171,7 +171,7 @@ class StopOnRequestTest {
         assertThat(result.trainingJobStatus()).isEqualTo("Stopping");
         assertThat(fixture.callCount("StopTrainingJob")).isEqualTo(1);
         assertThat(sink.lines()).containsSubsequence(
-                "Training job hang-1 last reported status Stopping (Stopping).",
+                "Training job hang-1 last reported status Stopping.",
                 "WARN Result: STOPPED_ON_REQUEST: a stop was requested but not confirmed.");
     }
 
