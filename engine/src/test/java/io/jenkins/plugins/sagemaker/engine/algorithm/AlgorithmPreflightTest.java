@@ -141,6 +141,17 @@ class AlgorithmPreflightTest {
     }
 
     @Test
+    void marketplaceRejectsExplicitFalseInSpec() {
+        TrainingJobSpec spec = marketplaceJob().enableNetworkIsolation(false).build();
+
+        assertThatThrownBy(() -> preflight.prepare(spec, sink))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.getProblems())
+                        .extracting(ValidationProblem::field)
+                        .containsExactly("enableNetworkIsolation"));
+        assertThat(aws.emulator.callCount("CreateTrainingJob")).isZero();
+    }
+
+    @Test
     void marketplaceKeepsIsolationOn() {
         TrainingJobSpec spec = marketplaceJob().enableNetworkIsolation(true).build();
 

@@ -7,8 +7,8 @@ import java.util.List;
  * The files that a workspace path names, found on the machine where the workspace is.
  *
  * @param requestedPath the path as the user gave it, relative to the workspace
- * @param root the folder that the file paths are relative to, relative to the workspace, with
- *     forward slashes and empty for the workspace itself; for a single file it is the file's folder
+ * @param root the folder that the file paths are relative to. It is relative to the workspace, with
+ *     forward slashes, and empty for the workspace itself. For a single file it is the file's folder.
  * @param singleFile whether the requested path names one file rather than a folder
  * @param files the regular files, sorted by path
  */
