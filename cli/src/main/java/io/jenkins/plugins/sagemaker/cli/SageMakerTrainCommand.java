@@ -18,6 +18,12 @@ import io.jenkins.plugins.sagemaker.engine.run.RunSettings;
 import io.jenkins.plugins.sagemaker.engine.run.TrainingRunException;
 import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
 import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.CancellationToken;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.LocalWorkspaceAgent;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.ProgressSink;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.TransferCancelledException;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspaceAgent;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspacePathException;
 import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,8 +100,13 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
     @Option(names = "--build-id", description = "Suffix that derived job names carry; default: a random one.")
     String buildId;
 
+    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".",
+            description = "Folder that channels' localPath values are relative to (default: the current folder).")
+    Path workspace;
+
     private final PrintStream out;
     private final Cancellation cancellation = new Cancellation();
+    private final CancellationToken uploadCancellation = new CancellationToken();
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public SageMakerTrainCommand() {
@@ -130,6 +141,7 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
             return;
         }
         out.println("Interrupted: stopping the training job before exiting.");
+        uploadCancellation.cancel();
         cancellation.cancel();
         try {
             finished.await(RunSettings.DEFAULT_STOP_TIMEOUT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS);
@@ -212,7 +224,19 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
 
         RunResult result;
         try (TrainingSession session = TrainingSession.open(settings, runSettings, logOptions)) {
-            result = session.run(job, status, containerLog, cancellation);
+            ProgressSink progress = out::println;
+            WorkspaceAgent agent = new LocalWorkspaceAgent(workspace, progress, uploadCancellation);
+            PreparedJob uploaded = session.uploadWorkspaceChannels(job, agent, status, progress, uploadCancellation);
+            result = session.run(uploaded, status, containerLog, cancellation);
+        } catch (TransferCancelledException e) {
+            out.println("Interrupted during the upload; open multipart uploads were aborted and nothing was submitted.");
+            return EXIT_INTERRUPTED;
+        } catch (WorkspacePathException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_INVALID;
+        } catch (IOException e) {
+            out.println("ERROR: the upload failed: " + e.getMessage());
+            return EXIT_AWS_ERROR;
         } catch (CancellationException e) {
             out.println("Interrupted before the training job was created; nothing was submitted.");
             return EXIT_INTERRUPTED;

@@ -31,7 +31,7 @@ final class Arguments {
     /** Arguments of the Jenkins step only, rejected with their own message. */
     static final List<String> JENKINS_ONLY = List.of("credentialsId");
 
-    static final List<String> CHANNEL = List.of("name", "s3Uri", "contentType", "compressionType",
+    static final List<String> CHANNEL = List.of("name", "s3Uri", "localPath", "contentType", "compressionType",
             "recordWrapperType", "s3DataType", "s3DataDistributionType", "inputMode");
     static final List<String> NAME_VALUE = List.of("name", "value");
     static final List<String> METRIC_DEFINITION = List.of("name", "regex");

@@ -198,6 +198,7 @@ final class DescriptionParser {
             channels.add(ChannelSpec.builder()
                     .name(string(channel, "name", path + ".name"))
                     .s3Uri(string(channel, "s3Uri", path + ".s3Uri"))
+                    .localPath(string(channel, "localPath", path + ".localPath"))
                     .contentType(string(channel, "contentType", path + ".contentType"))
                     .compressionType(wireValue(channel, "compressionType", path + ".compressionType",
                             CompressionType.class))

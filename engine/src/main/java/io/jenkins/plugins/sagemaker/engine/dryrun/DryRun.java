@@ -7,6 +7,7 @@ import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
 import io.jenkins.plugins.sagemaker.engine.request.CreateTrainingJobRequests;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
+import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
 import io.jenkins.plugins.sagemaker.engine.validation.SpecValidator;
 import io.jenkins.plugins.sagemaker.engine.validation.ValidationProblem;
 import java.util.ArrayList;
@@ -83,7 +84,9 @@ public final class DryRun {
     private static String requestJson(TrainingJobSpec spec, String jobName, String runId,
             List<ValidationProblem> problems) {
         try {
-            return CreateTrainingJobRequests.toJson(CreateTrainingJobRequests.build(spec, jobName, runId));
+            // Workspace channels appear with the prefix their files would be uploaded to.
+            TrainingJobSpec resolved = WorkspaceChannels.resolve(spec, jobName);
+            return CreateTrainingJobRequests.toJson(CreateTrainingJobRequests.build(resolved, jobName, runId));
         } catch (IllegalArgumentException | ArithmeticException e) {
             // The specification is valid, so this is the job name or the run id that the caller passed.
             problems.add(new ValidationProblem("jobName", jobName, "a valid job name and run id", e.getMessage()));

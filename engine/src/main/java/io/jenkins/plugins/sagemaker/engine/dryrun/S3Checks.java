@@ -39,7 +39,7 @@ final class S3Checks {
         List<ChannelSpec> channels = spec.getChannels();
         for (int i = 0; i < channels.size(); i++) {
             ChannelSpec channel = channels.get(i);
-            if (!workspaceChannels.contains(channel.getName())) {
+            if (!channel.isFromWorkspace() && !workspaceChannels.contains(channel.getName())) {
                 checkInput("channels[" + i + "].s3Uri", channel.getS3Uri());
             }
         }

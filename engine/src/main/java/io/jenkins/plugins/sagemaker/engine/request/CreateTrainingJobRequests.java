@@ -163,6 +163,10 @@ public final class CreateTrainingJobRequests {
     }
 
     private static Channel channel(ChannelSpec spec) {
+        if (spec.isFromWorkspace()) {
+            throw new IllegalStateException("Channel " + spec.getName() + " reads workspace path " + spec.getLocalPath()
+                    + ", which must be uploaded before the request is built; upload it first.");
+        }
         Channel.Builder channel = Channel.builder()
                 .channelName(spec.getName())
                 .contentType(spec.getContentType())

@@ -60,6 +60,14 @@ public final class PreparedJob implements Serializable {
         return new PreparedJob(checkedSpec, jobName, runId, true);
     }
 
+    /**
+     * Returns a copy whose workspace channels read the S3 prefixes their files were uploaded to, so its
+     * request can be built.
+     */
+    public PreparedJob withUploadedChannels(TrainingJobSpec uploadedSpec) {
+        return new PreparedJob(uploadedSpec, jobName, runId, algorithmChecked);
+    }
+
     /** Returns whether the algorithm check has run, so a resubmission does not repeat it. */
     public boolean isAlgorithmChecked() {
         return algorithmChecked;

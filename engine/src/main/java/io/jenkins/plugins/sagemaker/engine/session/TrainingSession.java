@@ -15,13 +15,25 @@ import io.jenkins.plugins.sagemaker.engine.run.PollResult;
 import io.jenkins.plugins.sagemaker.engine.run.RunResult;
 import io.jenkins.plugins.sagemaker.engine.run.RunSettings;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
+import io.jenkins.plugins.sagemaker.engine.spec.ChannelSpec;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
+import io.jenkins.plugins.sagemaker.engine.upload.ChannelUpload;
+import io.jenkins.plugins.sagemaker.engine.upload.S3Prefix;
+import io.jenkins.plugins.sagemaker.engine.upload.UploadSettings;
+import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
+import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceUploader;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.CancellationToken;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.ProgressSink;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspaceAgent;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -109,6 +121,40 @@ public final class TrainingSession implements AutoCloseable {
         }
         TrainingJobSpec checked = new AlgorithmPreflight(sageMaker).prepare(job.spec(), sink);
         return job.withCheckedSpec(checked);
+    }
+
+    /**
+     * Uploads the files of every workspace channel to its S3 prefix, where the workspace is (through
+     * {@code agent}, which holds no AWS credentials), and returns the job with those channels reading
+     * the prefixes. Unchanged files already stored there are skipped. A job without workspace channels
+     * is returned as it is.
+     *
+     * @throws io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspacePathException when a path is
+     *     missing, empty or leads outside the workspace; nothing was uploaded for that channel
+     * @throws io.jenkins.plugins.sagemaker.engine.upload.agent.TransferCancelledException when cancelled;
+     *     open multipart uploads were aborted, and the job must not be submitted
+     */
+    public PreparedJob uploadWorkspaceChannels(PreparedJob job, WorkspaceAgent agent, LogSink sink,
+            ProgressSink progress, CancellationToken cancel) throws IOException {
+        TrainingJobSpec spec = job.spec();
+        if (!WorkspaceChannels.any(spec)) {
+            return job;
+        }
+        try (S3Client s3 = clients.s3(); S3Presigner presigner = clients.s3Presigner()) {
+            WorkspaceUploader uploader = new WorkspaceUploader(s3, presigner, UploadSettings.defaults());
+            for (ChannelSpec channel : spec.getChannels()) {
+                if (!channel.isFromWorkspace()) {
+                    continue;
+                }
+                S3Prefix destination = WorkspaceChannels.destination(spec, channel, job.jobName());
+                sink.info("Uploading workspace path " + channel.getLocalPath() + " for channel " + channel.getName()
+                        + " to " + destination.uri() + ".");
+                // The uploader reports files, bytes and skipped files through the progress sink.
+                uploader.upload(new ChannelUpload(channel.getName(), channel.getLocalPath(), destination), agent,
+                        progress, cancel);
+            }
+        }
+        return job.withUploadedChannels(WorkspaceChannels.resolve(spec, job.jobName()));
     }
 
     /**

@@ -13,6 +13,7 @@ public final class ChannelSpec implements Serializable {
 
     private final String name;
     private final String s3Uri;
+    private final String localPath;
     private final String contentType;
     private final CompressionType compressionType;
     private final RecordWrapperType recordWrapperType;
@@ -23,6 +24,7 @@ public final class ChannelSpec implements Serializable {
     private ChannelSpec(Builder builder) {
         this.name = builder.name;
         this.s3Uri = builder.s3Uri;
+        this.localPath = builder.localPath;
         this.contentType = builder.contentType;
         this.compressionType = builder.compressionType;
         this.recordWrapperType = builder.recordWrapperType;
@@ -53,6 +55,20 @@ public final class ChannelSpec implements Serializable {
     }
 
     /** Returns the MIME type of the input data, or null when not set. */
+    /**
+     * Returns the workspace file or folder, relative to the workspace, whose files are uploaded as
+     * this channel's data, or null for a channel that reads S3 only. With a local path,
+     * {@link #getS3Uri()} is the destination prefix of the upload, or null for the default one.
+     */
+    public String getLocalPath() {
+        return localPath;
+    }
+
+    /** Returns whether the channel's data comes from the workspace and is uploaded before the job starts. */
+    public boolean isFromWorkspace() {
+        return localPath != null;
+    }
+
     public String getContentType() {
         return contentType;
     }
@@ -83,6 +99,7 @@ public final class ChannelSpec implements Serializable {
         return other instanceof ChannelSpec that
                 && Objects.equals(name, that.name)
                 && Objects.equals(s3Uri, that.s3Uri)
+                && Objects.equals(localPath, that.localPath)
                 && Objects.equals(contentType, that.contentType)
                 && compressionType == that.compressionType
                 && recordWrapperType == that.recordWrapperType
@@ -93,13 +110,13 @@ public final class ChannelSpec implements Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, s3Uri, contentType, compressionType, recordWrapperType, s3DataType,
+        return Objects.hash(name, s3Uri, localPath, contentType, compressionType, recordWrapperType, s3DataType,
                 s3DataDistributionType, inputMode);
     }
 
     @Override
     public String toString() {
-        return "ChannelSpec{name=" + name + ", s3Uri=" + s3Uri + ", contentType=" + contentType
+        return "ChannelSpec{name=" + name + ", s3Uri=" + s3Uri + ", localPath=" + localPath + ", contentType=" + contentType
                 + ", compressionType=" + compressionType + ", recordWrapperType=" + recordWrapperType
                 + ", s3DataType=" + s3DataType + ", s3DataDistributionType=" + s3DataDistributionType
                 + ", inputMode=" + inputMode + "}";
@@ -110,6 +127,7 @@ public final class ChannelSpec implements Serializable {
 
         private String name;
         private String s3Uri;
+        private String localPath;
         private String contentType;
         private CompressionType compressionType = CompressionType.NONE;
         private RecordWrapperType recordWrapperType = RecordWrapperType.NONE;
@@ -123,6 +141,7 @@ public final class ChannelSpec implements Serializable {
         private Builder(ChannelSpec channel) {
             this.name = channel.name;
             this.s3Uri = channel.s3Uri;
+            this.localPath = channel.localPath;
             this.contentType = channel.contentType;
             this.compressionType = channel.compressionType;
             this.recordWrapperType = channel.recordWrapperType;
@@ -138,6 +157,12 @@ public final class ChannelSpec implements Serializable {
 
         public Builder s3Uri(String s3Uri) {
             this.s3Uri = Strings.trimToNull(s3Uri);
+            return this;
+        }
+
+        /** Sets the workspace file or folder to upload as this channel's data; blank means none. */
+        public Builder localPath(String localPath) {
+            this.localPath = Strings.trimToNull(localPath);
             return this;
         }
 

@@ -238,6 +238,28 @@ final class Rules {
         return bucketProblem(uri.group(1)).map(fix -> invalid(field, value, fix, S3_URI_LIMIT));
     }
 
+    /**
+     * Checks a channel's workspace path: a file or folder relative to the workspace. Whether it exists,
+     * and where its links lead, is checked where the workspace is, before the upload.
+     */
+    static Optional<ValidationProblem> localPath(String field, String value) {
+        String limit = "a path relative to the workspace, without ..";
+        if (isBlank(value)) {
+            return Optional.of(missing(field, "set a file or folder relative to the workspace, such as data/train", limit));
+        }
+        String normalized = value.replace('\\', '/');
+        boolean absolute = normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*");
+        if (absolute) {
+            return Optional.of(invalid(field, value, "use a path relative to the workspace, such as data/train", limit));
+        }
+        for (String segment : normalized.split("/")) {
+            if (segment.equals("..")) {
+                return Optional.of(invalid(field, value, "remove \"..\": the path must stay inside the workspace", limit));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Returns what is wrong with an S3 bucket name, following the general purpose bucket rules. */
     private static Optional<String> bucketProblem(String bucket) {
         String prefix = "the bucket name \"" + bucket + "\" ";

@@ -256,7 +256,15 @@ public final class SpecValidator {
             String field = "channels[" + i + "]";
             Rules.channelName(field + ".name", channel.getName()).ifPresent(problems::add);
             checkDuplicate("channels", i, channel.getName(), firstIndex, "name").ifPresent(problems::add);
-            Rules.s3Uri(field + ".s3Uri", channel.getS3Uri()).ifPresent(problems::add);
+            if (channel.isFromWorkspace()) {
+                // The upload's destination prefix: optional, derived from outputPath when absent.
+                if (channel.getS3Uri() != null) {
+                    Rules.s3Uri(field + ".s3Uri", channel.getS3Uri()).ifPresent(problems::add);
+                }
+                Rules.localPath(field + ".localPath", channel.getLocalPath()).ifPresent(problems::add);
+            } else {
+                Rules.s3Uri(field + ".s3Uri", channel.getS3Uri()).ifPresent(problems::add);
+            }
             Rules.contentType(field + ".contentType", channel.getContentType()).ifPresent(problems::add);
         }
     }
