@@ -244,7 +244,7 @@ class JobDescriptionTest {
         assertThatThrownBy(() -> JobDescription.parse(yaml, "job.yaml"))
                 .isInstanceOfSatisfying(JobDescriptionException.class, e -> assertThat(e.getErrors()).containsExactly(
                         "Unknown argument \"channels[0].s3uri\". Did you mean \"s3Uri\"? Known channel arguments: "
-                                + "name, s3Uri, contentType, compressionType, recordWrapperType, s3DataType, "
+                                + "name, s3Uri, localPath, contentType, compressionType, recordWrapperType, s3DataType, "
                                 + "s3DataDistributionType, inputMode."));
     }
 

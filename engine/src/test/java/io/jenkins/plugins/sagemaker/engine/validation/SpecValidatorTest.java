@@ -332,6 +332,21 @@ class SpecValidatorTest {
                         b -> b.channel(ChannelSpec.of("train", "s3://example-bucket/data/other/")),
                         "channels[1].name", "channels[1].name \"train\" is invalid: rename or remove it, because "
                                 + "channels[0] has the same name (names unique)."),
+                bad("workspace channel with absolute path",
+                        b -> b.channels(List.of(ChannelSpec.builder().name("train").localPath("/etc/data").build())),
+                        "channels[0].localPath", "channels[0].localPath \"/etc/data\" is invalid: use a path "
+                                + "relative to the workspace, such as data/train (a path relative to the workspace, "
+                                + "without ..)."),
+                bad("workspace channel leaving workspace",
+                        b -> b.channels(List.of(ChannelSpec.builder().name("train").localPath("data/../../x").build())),
+                        "channels[0].localPath", "channels[0].localPath \"data/../../x\" is invalid: remove \"..\": "
+                                + "the path must stay inside the workspace (a path relative to the workspace, "
+                                + "without ..)."),
+                bad("workspace channel with bad destination",
+                        b -> b.channels(List.of(ChannelSpec.builder().name("train").localPath("data/train")
+                                .s3Uri("example-bucket/train").build())),
+                        "channels[0].s3Uri", "channels[0].s3Uri \"example-bucket/train\" is invalid: use an S3 URI "
+                                + "that starts with s3://, such as s3://example-bucket/prefix (" + S3_LIMIT + ")."),
                 bad("channel without an S3 URI", b -> b.channels(List.of(ChannelSpec.of("train", null))),
                         "channels[0].s3Uri", "channels[0].s3Uri is missing: set an S3 URI such as "
                                 + "s3://example-bucket/prefix (" + S3_LIMIT + ")."),
