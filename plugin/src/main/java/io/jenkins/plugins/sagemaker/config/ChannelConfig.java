@@ -28,6 +28,7 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     private final String name;
     private final String s3Uri;
+    private String localPath;
     private String contentType;
     private String compressionType;
     private String recordWrapperType;
@@ -47,6 +48,16 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     public String getS3Uri() {
         return s3Uri;
+    }
+
+    /** Returns the workspace file or folder uploaded as this channel's data, or null; s3Uri is then its destination. */
+    public String getLocalPath() {
+        return localPath;
+    }
+
+    @DataBoundSetter
+    public void setLocalPath(String localPath) {
+        this.localPath = Util.fixEmptyAndTrim(localPath);
     }
 
     public String getContentType() {

@@ -77,6 +77,7 @@ public final class SpecMapper {
         ChannelSpec.Builder spec = ChannelSpec.builder()
                 .name(channel.getName())
                 .s3Uri(channel.getS3Uri())
+                .localPath(channel.getLocalPath())
                 .contentType(channel.getContentType())
                 .compressionType(WireValue.parse(CompressionType.class, path + "compressionType",
                         channel.getCompressionType()))

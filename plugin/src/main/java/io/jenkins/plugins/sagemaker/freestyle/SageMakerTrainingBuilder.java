@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Project;
@@ -26,9 +28,14 @@ import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import io.jenkins.plugins.sagemaker.engine.run.TrainingRunException;
 import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
 import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
+import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.CancellationToken;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.TransferCancelledException;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspacePathException;
 import io.jenkins.plugins.sagemaker.run.ConsoleSinks;
 import io.jenkins.plugins.sagemaker.run.Outcomes;
 import io.jenkins.plugins.sagemaker.run.PreparedRun;
+import io.jenkins.plugins.sagemaker.run.RemoteWorkspaceAgent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +78,10 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         return config;
     }
 
-    /** Channels come from S3, so the step runs without a workspace. */
+    /** Needs a workspace only when a channel uploads a workspace path; S3 channels need none. */
     @Override
     public boolean requiresWorkspace() {
-        return false;
+        return config.getChannels().stream().anyMatch(channel -> channel.getLocalPath() != null);
     }
 
     @Override
@@ -83,7 +90,18 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
     }
 
     @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
+            @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        train(run, workspace, listener);
+    }
+
+    @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        train(run, null, listener);
+    }
+
+    private void train(Run<?, ?> run, FilePath workspace, TaskListener listener)
             throws InterruptedException, IOException {
         PreparedRun prepared = PreparedRun.prepare(config, run);
         AwsCredentialsProvider credentials = AwsCredentialsLookup.forRun(run, config.getCredentialsId());
@@ -100,7 +118,8 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         try (TrainingSession session = TrainingSession.open(prepared.connection().toClientSettings(credentials),
                 config.getPollIntervalSeconds(), config.getMaxPollIntervalSeconds(), config.getInstanceCount())) {
             PreparedJob checked = session.checkAlgorithm(prepared.job(), status);
-            SubmittedJob job = submit(session, checked, status);
+            PreparedJob uploaded = upload(session, checked, workspace, status, listener);
+            SubmittedJob job = submit(session, uploaded, status);
             // An abort interrupts this thread: the engine then sends StopTrainingJob once and waits,
             // bounded, for Stopped. It restores the interrupt flag before it returns.
             RunResult result = session.followToEnd(session.startTracking(job.jobName()), status, containerLog,
@@ -109,6 +128,25 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             finish(run, listener, result);
         } catch (TrainingRunException | IllegalArgumentException e) {
             // IllegalArgumentException includes InvalidSpecException: the job does not fit its algorithm.
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Uploads the workspace channels from the agent; an abort or a path error ends the build before CreateTrainingJob. */
+    private static PreparedJob upload(TrainingSession session, PreparedJob job, FilePath workspace, LogSink status,
+            TaskListener listener) throws IOException, InterruptedException {
+        if (!WorkspaceChannels.any(job.spec())) {
+            return job;
+        }
+        if (workspace == null) {
+            throw new AbortException("A channel names a workspace path, but this step runs without a workspace.");
+        }
+        try {
+            return session.uploadWorkspaceChannels(job, new RemoteWorkspaceAgent(workspace, listener), status,
+                    line -> listener.getLogger().println("[SageMaker] " + line), new CancellationToken());
+        } catch (TransferCancelledException e) {
+            throw new InterruptedException("Upload stopped; CreateTrainingJob was not sent.");
+        } catch (WorkspacePathException e) {
             throw new AbortException(e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.sagemaker.pipeline;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -19,9 +20,13 @@ import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import io.jenkins.plugins.sagemaker.engine.session.JobTracking;
 import io.jenkins.plugins.sagemaker.engine.session.SessionStep;
 import io.jenkins.plugins.sagemaker.engine.session.TrainingSession;
+import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.CancellationToken;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.TransferCancelledException;
 import io.jenkins.plugins.sagemaker.run.ConsoleSinks;
 import io.jenkins.plugins.sagemaker.run.Outcomes;
 import io.jenkins.plugins.sagemaker.run.PreparedRun;
+import io.jenkins.plugins.sagemaker.run.RemoteWorkspaceAgent;
 import io.jenkins.plugins.sagemaker.run.RunResults;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -80,6 +85,7 @@ final class TrainingStepExecution extends StepExecution {
     private transient volatile TrainingJobConfig config;
     private transient volatile Throwable stopCause;
     private transient volatile Cancellation submission;
+    private transient volatile CancellationToken upload;
     private transient ScheduledFuture<?> task;
     private transient boolean taskRunning;
 
@@ -130,6 +136,10 @@ final class TrainingStepExecution extends StepExecution {
         Cancellation running = submission;
         if (running != null) {
             running.cancel();
+        }
+        CancellationToken uploading = upload;
+        if (uploading != null) {
+            uploading.cancel();
         }
         synchronized (this) {
             if (phase == Phase.DONE) {
@@ -227,6 +237,9 @@ final class TrainingStepExecution extends StepExecution {
             prepared = prepared.withJob(session.checkAlgorithm(prepared.job(), status));
             getContext().saveState();
         }
+        if (WorkspaceChannels.any(prepared.job().spec()) && !uploadWorkspaceChannels(session, status, listener)) {
+            return -1;
+        }
         Cancellation cancellation = new Cancellation();
         submission = cancellation;
         if (stopRequested) {
@@ -246,6 +259,39 @@ final class TrainingStepExecution extends StepExecution {
         prepared = null;
         getContext().saveState();
         return 0;
+    }
+
+    /**
+     * Uploads the workspace channels from the node that holds the workspace and saves the job that reads
+     * the uploaded prefixes. Returns false when the step has ended instead (stopped, or no workspace).
+     */
+    // NOTE: the upload runs on a thread of Jenkins' shared timer for as long as it takes; a very large
+    // upload holds that thread, although polls never do.
+    private boolean uploadWorkspaceChannels(TrainingSession session, LogSink status, TaskListener listener)
+            throws Exception {
+        FilePath workspace = getContext().get(FilePath.class);
+        if (workspace == null) {
+            complete(null, new AbortException("A channel names a workspace path (localPath), so sagemakerTrain "
+                    + "must run inside a node block."));
+            return false;
+        }
+        CancellationToken token = new CancellationToken();
+        upload = token;
+        if (stopRequested) {
+            token.cancel();
+        }
+        try {
+            prepared = prepared.withJob(session.uploadWorkspaceChannels(prepared.job(),
+                    new RemoteWorkspaceAgent(workspace, listener), status,
+                    line -> listener.getLogger().println("[SageMaker] " + line), token));
+        } catch (TransferCancelledException e) {
+            complete(null, abortCause());
+            return false;
+        } finally {
+            upload = null;
+        }
+        getContext().saveState();
+        return true;
     }
 
     private long poll(TrainingSession session, Run<?, ?> run, TaskListener listener) throws Exception {
