@@ -228,14 +228,18 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
             WorkspaceAgent agent = new LocalWorkspaceAgent(workspace, progress, uploadCancellation);
             PreparedJob uploaded = session.uploadWorkspaceChannels(job, agent, status, progress, uploadCancellation);
             result = session.run(uploaded, status, containerLog, cancellation);
+            if (result.isSuccess() && options.getModelDownloadPath() != null) {
+                session.downloadArtifacts(result, options.getModelDownloadPath(), options.isDownloadOutputData(),
+                        agent, status, progress, uploadCancellation);
+            }
         } catch (TransferCancelledException e) {
-            out.println("Interrupted during the upload; open multipart uploads were aborted and nothing was submitted.");
+            out.println("Interrupted during a transfer: " + e.getMessage());
             return EXIT_INTERRUPTED;
         } catch (WorkspacePathException e) {
             out.println("ERROR: " + e.getMessage());
             return EXIT_INVALID;
         } catch (IOException e) {
-            out.println("ERROR: the upload failed: " + e.getMessage());
+            out.println("ERROR: the transfer failed: " + e.getMessage());
             return EXIT_AWS_ERROR;
         } catch (CancellationException e) {
             out.println("Interrupted before the training job was created; nothing was submitted.");

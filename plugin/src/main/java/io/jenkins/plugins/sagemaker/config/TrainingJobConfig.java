@@ -68,6 +68,8 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
     private List<ChannelConfig> channels = new ArrayList<>();
     private String outputPath;
     private String outputKmsKeyId;
+    private String modelDownloadPath;
+    private boolean downloadOutputData;
     private List<TagConfig> tags = new ArrayList<>();
     private String region;
     private String credentialsId;
@@ -330,6 +332,30 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
     @DataBoundSetter
     public void setOutputKmsKeyId(String outputKmsKeyId) {
         this.outputKmsKeyId = Util.fixEmptyAndTrim(outputKmsKeyId);
+    }
+
+    /** Returns the workspace folder that receives model.tar.gz after a completed job, or null. */
+    public String getModelDownloadPath() {
+        return modelDownloadPath;
+    }
+
+    @DataBoundSetter
+    public void setModelDownloadPath(String modelDownloadPath) {
+        this.modelDownloadPath = Util.fixEmptyAndTrim(modelDownloadPath);
+    }
+
+    public boolean isDownloadOutputData() {
+        return downloadOutputData;
+    }
+
+    @DataBoundSetter
+    public void setDownloadOutputData(boolean downloadOutputData) {
+        this.downloadOutputData = downloadOutputData;
+    }
+
+    /** Returns whether the run reads or writes the workspace: a channel's local path or a model download. */
+    public boolean needsWorkspace() {
+        return modelDownloadPath != null || getChannels().stream().anyMatch(channel -> channel.getLocalPath() != null);
     }
 
     public List<TagConfig> getTags() {

@@ -78,10 +78,10 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         return config;
     }
 
-    /** Needs a workspace only when a channel uploads a workspace path; S3 channels need none. */
+    /** Needs a workspace only to upload a channel's workspace path or to download the model. */
     @Override
     public boolean requiresWorkspace() {
-        return config.getChannels().stream().anyMatch(channel -> channel.getLocalPath() != null);
+        return config.needsWorkspace();
     }
 
     @Override
@@ -125,6 +125,9 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             RunResult result = session.followToEnd(session.startTracking(job.jobName()), status, containerLog,
                     new Cancellation());
             run.addAction(new TrainingRunAction(job, prepared.connection().region(), result));
+            if (result.isSuccess() && config.getModelDownloadPath() != null) {
+                download(session, result, workspace, status, listener);
+            }
             finish(run, listener, result);
         } catch (TrainingRunException | IllegalArgumentException e) {
             // IllegalArgumentException includes InvalidSpecException: the job does not fit its algorithm.
@@ -148,6 +151,20 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             throw new InterruptedException("Upload stopped; CreateTrainingJob was not sent.");
         } catch (WorkspacePathException e) {
             throw new AbortException(e.getMessage());
+        }
+    }
+
+    private void download(TrainingSession session, RunResult result, FilePath workspace, LogSink status,
+            TaskListener listener) throws IOException, InterruptedException {
+        if (workspace == null) {
+            throw new AbortException("modelDownloadPath is set, but this step runs without a workspace.");
+        }
+        try {
+            session.downloadArtifacts(result, config.getModelDownloadPath(), config.isDownloadOutputData(),
+                    new RemoteWorkspaceAgent(workspace, listener), status,
+                    line -> listener.getLogger().println("[SageMaker] " + line), new CancellationToken());
+        } catch (TransferCancelledException e) {
+            throw new InterruptedException("Model download stopped.");
         }
     }
 

@@ -291,6 +291,24 @@ public final class SageMakerTrainStep extends Step {
         config.setOutputKmsKeyId(outputKmsKeyId);
     }
 
+    public String getModelDownloadPath() {
+        return config.getModelDownloadPath();
+    }
+
+    @DataBoundSetter
+    public void setModelDownloadPath(String modelDownloadPath) {
+        config.setModelDownloadPath(modelDownloadPath);
+    }
+
+    public boolean isDownloadOutputData() {
+        return config.isDownloadOutputData();
+    }
+
+    @DataBoundSetter
+    public void setDownloadOutputData(boolean downloadOutputData) {
+        config.setDownloadOutputData(downloadOutputData);
+    }
+
     public List<TagConfig> getTags() {
         return config.getTags();
     }

@@ -69,6 +69,8 @@ final class TrainingStepExecution extends StepExecution {
     private final int pollIntervalSeconds;
     private final int maxPollIntervalSeconds;
     private final int instanceCount;
+    private final String modelDownloadPath;
+    private final boolean downloadOutputData;
     private final String resultWhenStopped;
     private final String credentialsId;
     private final String region;
@@ -95,6 +97,8 @@ final class TrainingStepExecution extends StepExecution {
         this.pollIntervalSeconds = config.getPollIntervalSeconds();
         this.maxPollIntervalSeconds = config.getMaxPollIntervalSeconds();
         this.instanceCount = config.getInstanceCount();
+        this.modelDownloadPath = config.getModelDownloadPath();
+        this.downloadOutputData = config.isDownloadOutputData();
         this.resultWhenStopped = config.getResultWhenStopped();
         this.credentialsId = config.getCredentialsId();
         this.region = config.getRegion();
@@ -307,8 +311,35 @@ final class TrainingStepExecution extends StepExecution {
         if (step.result().isEmpty()) {
             return step.nextDelay().toMillis();
         }
-        finish(run, listener, step.result().get());
+        RunResult result = step.result().get();
+        if (result.isSuccess() && modelDownloadPath != null && !downloadModel(session, result, listener)) {
+            return -1;
+        }
+        finish(run, listener, result);
         return -1;
+    }
+
+    /** Downloads the model into the workspace; returns false when the step has ended instead. */
+    private boolean downloadModel(TrainingSession session, RunResult result, TaskListener listener) throws Exception {
+        FilePath workspace = getContext().get(FilePath.class);
+        if (workspace == null) {
+            complete(null, new AbortException("modelDownloadPath is set, so sagemakerTrain must run inside a node "
+                    + "block; the model stays at " + result.modelArtifactsUri().orElse("(no model artifact)") + "."));
+            return false;
+        }
+        CancellationToken token = new CancellationToken();
+        upload = token;
+        try {
+            session.downloadArtifacts(result, modelDownloadPath, downloadOutputData,
+                    new RemoteWorkspaceAgent(workspace, listener), ConsoleSinks.status(listener),
+                    line -> listener.getLogger().println("[SageMaker] " + line), token);
+        } catch (TransferCancelledException e) {
+            complete(null, abortCause());
+            return false;
+        } finally {
+            upload = null;
+        }
+        return true;
     }
 
     private void finish(Run<?, ?> run, TaskListener listener, RunResult result) {

@@ -24,7 +24,8 @@ final class Arguments {
             "region", "endpointUrl", "logsEndpointUrl", "s3EndpointUrl", "stsEndpointUrl",
             "assumeRoleArn", "assumeRoleExternalId", "assumeRoleSessionName");
 
-    static final List<String> RUN = List.of("dryRun", "pollIntervalSeconds", "maxPollIntervalSeconds");
+    static final List<String> RUN = List.of("dryRun", "pollIntervalSeconds", "maxPollIntervalSeconds",
+            "modelDownloadPath", "downloadOutputData");
 
     static final List<String> TOP_LEVEL = Stream.of(SPEC, CONNECTION, RUN).flatMap(List::stream).toList();
 

@@ -128,7 +128,8 @@ final class DescriptionParser {
             errors.add("maxPollIntervalSeconds " + maxPollSeconds + " is invalid: use at least pollIntervalSeconds ("
                     + pollSeconds + ").");
         }
-        return new RunOptions(dryRun, pollSeconds, maxPollSeconds);
+        return new RunOptions(dryRun, pollSeconds, maxPollSeconds, string(arguments, "modelDownloadPath"),
+                bool(arguments, "downloadOutputData", false));
     }
 
     private List<MetricDefinition> metricDefinitions(Object value) {

@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Run behaviour: a dry run, which only prints the request, and the interval for polling the job.
- * Polling starts every {@code pollIntervalSeconds} and may back off up to {@code maxPollIntervalSeconds}.
+ * Run behaviour: a dry run, which only prints the request; the interval for polling the job; and
+ * where to download the trained model. Polling starts every {@code pollIntervalSeconds} and may back
+ * off up to {@code maxPollIntervalSeconds}.
  */
 public final class RunOptions implements Serializable {
 
@@ -17,11 +18,24 @@ public final class RunOptions implements Serializable {
     private final boolean dryRun;
     private final int pollIntervalSeconds;
     private final int maxPollIntervalSeconds;
+    private final String modelDownloadPath;
+    private final boolean downloadOutputData;
 
     public RunOptions(boolean dryRun, int pollIntervalSeconds, int maxPollIntervalSeconds) {
+        this(dryRun, pollIntervalSeconds, maxPollIntervalSeconds, null, false);
+    }
+
+    /**
+     * @param modelDownloadPath workspace folder that receives model.tar.gz after a completed job, or null
+     * @param downloadOutputData whether output.tar.gz, the job's other output, is downloaded there too
+     */
+    public RunOptions(boolean dryRun, int pollIntervalSeconds, int maxPollIntervalSeconds, String modelDownloadPath,
+            boolean downloadOutputData) {
         this.dryRun = dryRun;
         this.pollIntervalSeconds = pollIntervalSeconds;
         this.maxPollIntervalSeconds = maxPollIntervalSeconds;
+        this.modelDownloadPath = modelDownloadPath;
+        this.downloadOutputData = downloadOutputData;
     }
 
     /** Returns the defaults: no dry run, polling every 5 seconds, backing off up to 60. */
@@ -41,22 +55,34 @@ public final class RunOptions implements Serializable {
         return maxPollIntervalSeconds;
     }
 
+    /** Returns the workspace folder for the model artifact, or null when nothing is downloaded. */
+    public String getModelDownloadPath() {
+        return modelDownloadPath;
+    }
+
+    public boolean isDownloadOutputData() {
+        return downloadOutputData;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RunOptions that
                 && dryRun == that.dryRun
                 && pollIntervalSeconds == that.pollIntervalSeconds
-                && maxPollIntervalSeconds == that.maxPollIntervalSeconds;
+                && maxPollIntervalSeconds == that.maxPollIntervalSeconds
+                && Objects.equals(modelDownloadPath, that.modelDownloadPath)
+                && downloadOutputData == that.downloadOutputData;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dryRun, pollIntervalSeconds, maxPollIntervalSeconds);
+        return Objects.hash(dryRun, pollIntervalSeconds, maxPollIntervalSeconds, modelDownloadPath, downloadOutputData);
     }
 
     @Override
     public String toString() {
         return "RunOptions{dryRun=" + dryRun + ", pollIntervalSeconds=" + pollIntervalSeconds
-                + ", maxPollIntervalSeconds=" + maxPollIntervalSeconds + "}";
+                + ", maxPollIntervalSeconds=" + maxPollIntervalSeconds + ", modelDownloadPath=" + modelDownloadPath
+                + ", downloadOutputData=" + downloadOutputData + "}";
     }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.sagemaker.engine.run.RunSettings;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import io.jenkins.plugins.sagemaker.engine.spec.ChannelSpec;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
+import io.jenkins.plugins.sagemaker.engine.upload.ArtifactDownloader;
 import io.jenkins.plugins.sagemaker.engine.upload.ChannelUpload;
 import io.jenkins.plugins.sagemaker.engine.upload.S3Prefix;
 import io.jenkins.plugins.sagemaker.engine.upload.UploadSettings;
@@ -24,6 +25,7 @@ import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
 import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceUploader;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.CancellationToken;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.ProgressSink;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.TransferCancelledException;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspaceAgent;
 import java.io.IOException;
 import java.time.Duration;
@@ -155,6 +157,36 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         return job.withUploadedChannels(WorkspaceChannels.resolve(spec, job.jobName()));
+    }
+
+    /**
+     * Downloads a completed job's model artifact ({@code model.tar.gz}) into a workspace folder, and with
+     * {@code outputData} also {@code output.tar.gz}, which SageMaker writes next to it from the
+     * container's {@code /opt/ml/output/data}. The files go through {@code agent}, so they land where
+     * the workspace is. A missing output.tar.gz is a warning: many algorithms write none.
+     *
+     * @param folder workspace folder, relative to the workspace, that receives the files
+     * @throws IllegalStateException when the job has no model artifact
+     */
+    public void downloadArtifacts(RunResult result, String folder, boolean outputData, WorkspaceAgent agent,
+            LogSink sink, ProgressSink progress, CancellationToken cancel) throws IOException {
+        String model = result.modelArtifactsUri().orElseThrow(() -> new IllegalStateException(
+                "Training job " + result.jobName() + " has no model artifact to download."));
+        String target = folder.endsWith("/") ? folder : folder + "/";
+        try (S3Client s3 = clients.s3(); S3Presigner presigner = clients.s3Presigner()) {
+            ArtifactDownloader downloader = new ArtifactDownloader(s3, presigner, UploadSettings.defaults());
+            downloader.download(model, target + "model.tar.gz", agent, progress, cancel);
+            if (outputData && model.endsWith("/model.tar.gz")) {
+                String output = model.substring(0, model.length() - "model.tar.gz".length()) + "output.tar.gz";
+                try {
+                    downloader.download(output, target + "output.tar.gz", agent, progress, cancel);
+                } catch (TransferCancelledException e) {
+                    throw e;
+                } catch (IOException e) {
+                    sink.warn("No output data to download at " + output + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /**

@@ -85,6 +85,27 @@ class WorkspaceChannelTest {
     }
 
     @Test
+    void modelDownloadsIntoWorkspace() throws IOException {
+        PreparedJob job = PreparedJob.prepare(spec("s3://example-bucket/nightly/43/train/"), null, Instant.now(), "8");
+
+        try (TrainingSession session = session()) {
+            PreparedJob uploaded = upload(session, job, new CancellationToken());
+            RunResult result = session.run(uploaded, status(), LogLineSink.of(console::add, console::add),
+                    new Cancellation());
+            LocalWorkspaceAgent agent = new LocalWorkspaceAgent(workspace, console::add, new CancellationToken());
+            session.downloadArtifacts(result, "models/nightly", true, agent, status(), console::add,
+                    new CancellationToken());
+        }
+
+        Path model = workspace.resolve("models/nightly/model.tar.gz");
+        assertThat(model).exists();
+        byte[] stored = emulator.getObject("example-bucket", "output/" + job.jobName() + "/output/model.tar.gz")
+                .orElseThrow();
+        assertThat(Files.readAllBytes(model)).isEqualTo(stored);
+        assertThat(console).anyMatch(line -> line.startsWith("WARNING: No output data to download at "));
+    }
+
+    @Test
     void defaultDestinationUsesJobName() throws IOException {
         PreparedJob job = PreparedJob.prepare(spec(null), null, Instant.now(), "2");
 
