@@ -78,6 +78,10 @@ final class LocalEmulator implements AutoCloseable {
         }
     }
 
+    String region() {
+        return emulator.region();
+    }
+
     AwsClientSettings clientSettings(AwsClientSettings.Builder builder) {
         return builder.region(emulator.region())
                 .credentialsProvider(StaticCredentialsProvider.create(

@@ -29,6 +29,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
             "2:the job description or the command line is invalid",
             "3:the job was stopped outside this run (for example MaxRuntimeExceeded)",
             "4:an AWS call failed",
-            "130:the run was interrupted (Ctrl-C) and the job stopped"})
+            "130:the run was interrupted (Ctrl-C) and the job stopped; after SIGTERM the JVM exits with 143"})
 public final class SageMakerTrainCommand implements Callable<Integer> {
 
     static final int EXIT_COMPLETED = 0;
@@ -140,7 +142,7 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
         if (finished.getCount() == 0) {
             return;
         }
-        out.println("Interrupted: stopping the training job before exiting.");
+        out.println("Interrupted: cancelling the run; a training job already created is stopped before exiting.");
         uploadCancellation.cancel();
         cancellation.cancel();
         try {
@@ -162,8 +164,11 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
         JobDescription description;
         try {
             description = JobDescription.read(jobFile);
+        } catch (NoSuchFileException e) {
+            out.println("ERROR: job description " + jobFile + " not found; check the path.");
+            return EXIT_INVALID;
         } catch (IOException e) {
-            out.println("ERROR: cannot read job description " + jobFile + ": " + e.getMessage());
+            out.println("ERROR: cannot read job description " + jobFile + ": " + e);
             return EXIT_INVALID;
         } catch (JobDescriptionException e) {
             out.println("ERROR: " + e.getMessage());
@@ -179,13 +184,28 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
             return EXIT_INVALID;
         }
 
+        if (!local && !seeds.isEmpty()) {
+            out.println("ERROR: --seed works only with --local.");
+            return EXIT_INVALID;
+        }
+        for (String seed : seeds) {
+            Path file = Path.of(seed.substring(0, Math.max(0, seed.indexOf('='))));
+            if (seed.indexOf('=') <= 0 || !Files.isRegularFile(file)) {
+                out.println("ERROR: --seed " + seed + " is invalid: FILE must be an existing file, as in "
+                        + "data/train.csv=s3://example-bucket/train/train.csv.");
+                return EXIT_INVALID;
+            }
+        }
+
         try (LocalEmulator emulator = local ? LocalEmulator.start(localSpeed, out) : null) {
             if (emulator != null) {
                 emulator.prepareBuckets(description.getSpec());
                 emulator.seed(seeds);
-            } else if (!seeds.isEmpty()) {
-                out.println("ERROR: --seed works only with --local.");
-                return EXIT_INVALID;
+                String requested = region != null ? region : description.getConnection().getRegion();
+                if (requested != null && !requested.equals(emulator.region())) {
+                    out.println("Note: --local runs in the emulator's region " + emulator.region() + "; region "
+                            + requested + " is not used.");
+                }
             }
             AwsClientSettings settings = clientSettings(description.getConnection(), job, emulator);
             return dryRun || description.getRunOptions().isDryRun()

@@ -87,6 +87,24 @@ class SageMakerTrainCommandTest {
     }
 
     @Test
+    void missingDescriptionFileIsNamed() {
+        Run run = execute("--local", temp.resolve("missing.yaml").toString());
+
+        assertThat(run.exitCode).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output).contains("missing.yaml not found");
+        assertThat(run.output).doesNotContain("Local emulator:");
+    }
+
+    @Test
+    void missingSeedFileFailsBeforeEmulatorStarts() {
+        Run run = execute("--local", "--seed", "nofile.csv=s3://example-bucket/x/y.csv", EXAMPLE.toString());
+
+        assertThat(run.exitCode).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output).contains("--seed nofile.csv=s3://example-bucket/x/y.csv is invalid");
+        assertThat(run.output).doesNotContain("Local emulator:");
+    }
+
+    @Test
     void unknownArgumentIsRejected() throws IOException {
         Path description = temp.resolve("typo.json");
         Files.writeString(description, "{\"baseJobName\": \"nightly\", \"instanceTyp\": \"ml.m5.xlarge\"}");
@@ -127,7 +145,7 @@ class SageMakerTrainCommandTest {
         }
 
         String output = String.join("\n", lines);
-        assertThat(output).contains("Interrupted: stopping the training job before exiting.");
+        assertThat(output).contains("Interrupted: cancelling the run; a training job already created is stopped before exiting.");
         assertThat(output).contains("Sent StopTrainingJob for training job test-marketplace-");
         assertThat(output).contains("Result: STOPPED_ON_REQUEST");
         assertThat(lines.stream().filter(line -> line.startsWith("Sent StopTrainingJob"))).hasSize(1);
