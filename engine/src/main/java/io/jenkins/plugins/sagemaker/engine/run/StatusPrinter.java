@@ -39,10 +39,6 @@ final class StatusPrinter {
     boolean printNew(DescribeTrainingJobResponse job, FollowState state, FollowState.Builder next, LogSink sink) {
         boolean changed = false;
         String status = job.trainingJobStatusAsString();
-        if (!Objects.equals(status, state.lastStatus())) {
-            sink.info("Training job " + state.jobName() + " status: " + status + ".");
-            changed = true;
-        }
         if (!Objects.equals(job.secondaryStatusAsString(), state.lastSecondaryStatus())) {
             changed = true;
         }
@@ -62,6 +58,11 @@ final class StatusPrinter {
         }
         for (int i = printed; i < transitions.size(); i++) {
             print(transitions.get(i), sink);
+            changed = true;
+        }
+        // The status line follows the transitions that led to it, so the console reads in time order.
+        if (!Objects.equals(status, state.lastStatus())) {
+            sink.info("Training job " + state.jobName() + " status: " + status + ".");
             changed = true;
         }
         if (!transitions.isEmpty()) {

@@ -48,8 +48,8 @@ class StatusPrinterTest {
         print(job("InProgress", "Downloading", starting, downloading), state, sink);
 
         assertThat(sink.lines()).containsExactly(
-                "Training job train-1 status: InProgress.",
                 "2025-01-01T10:00:00Z Starting: Preparing the instances for training",
+                "Training job train-1 status: InProgress.",
                 "2025-01-01T10:01:00Z Downloading: Downloading input data");
     }
 
@@ -64,8 +64,8 @@ class StatusPrinterTest {
         print(job("InProgress", "Training", transition("Training", start, "Training image download completed")), state, sink);
 
         assertThat(sink.lines()).containsExactly(
-                "Training job train-1 status: InProgress.",
                 "2025-01-01T10:01:30Z Training: Downloading the training image",
+                "Training job train-1 status: InProgress.",
                 "2025-01-01T10:01:30Z Training: Training image download completed");
     }
 
@@ -82,8 +82,8 @@ class StatusPrinterTest {
                 transition("Uploading", uploading, "Uploading generated training model")), state, sink);
 
         assertThat(sink.lines()).containsExactly(
-                "Training job train-1 status: InProgress.",
                 "2025-01-01T10:01:30Z Training: Downloading the training image",
+                "Training job train-1 status: InProgress.",
                 "2025-01-01T10:01:30Z Training: Training image download completed",
                 "2025-01-01T10:05:00Z Uploading: Uploading generated training model");
     }
