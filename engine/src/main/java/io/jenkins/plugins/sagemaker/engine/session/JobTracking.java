@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a run must keep between two polls of its job: the status follower's state and the read
+ * The state a run keeps between two polls of its job: the status follower's state and the read
  * position of every log stream. Both are small and serializable, so a Jenkins pipeline step persists
  * this value and a resumed step goes on without a gap or a repeated line.
  *

@@ -39,7 +39,7 @@ public final class PreparedJob implements Serializable {
      * @param fallbackBaseName base name to use when the spec has neither a job name nor a base job name,
      *     for example the Jenkins job's name. Without one, such a spec is invalid.
      * @param now time stamp of the derived name
-     * @param buildId build number or another id that tells two runs of the same second apart
+     * @param buildId build number, or another id that distinguishes two runs in the same second
      * @throws InvalidSpecException listing every problem of the specification
      */
     public static PreparedJob prepare(TrainingJobSpec spec, String fallbackBaseName, Instant now, String buildId) {

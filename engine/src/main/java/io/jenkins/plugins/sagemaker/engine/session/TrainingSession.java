@@ -127,7 +127,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * Uploads the files of every workspace channel to its S3 prefix, where the workspace is (through
-     * {@code agent}, which holds no AWS credentials), and returns the job with those channels reading
+     * {@code agent}, which has no AWS credentials), and returns the job with those channels reading
      * the prefixes. Unchanged files already stored there are skipped. A job without workspace channels
      * is returned as it is.
      *
