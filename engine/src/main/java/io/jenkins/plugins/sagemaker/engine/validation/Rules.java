@@ -83,6 +83,10 @@ final class Rules {
         if (isBlank(value) || JobNames.isValid(value)) {
             return Optional.empty();
         }
+        if (value.length() > JobNames.MAX_LENGTH) {
+            return Optional.of(invalid(field, value, "shorten it from " + value.length() + " to at most "
+                    + JobNames.MAX_LENGTH + " characters", JOB_NAME_LIMIT));
+        }
         return Optional.of(invalid(field, value,
                 "use letters, digits and hyphens, starting and ending with a letter or digit",
                 JOB_NAME_LIMIT));

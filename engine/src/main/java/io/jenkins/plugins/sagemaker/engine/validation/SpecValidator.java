@@ -141,7 +141,7 @@ public final class SpecValidator {
                 problems.add(missing("maxWait",
                         "set maxWait to at least maxRuntime (" + spec.getMaxRuntime() + "), because managed spot "
                                 + "training needs a limit for waiting plus training",
-                        Rules.RUNTIME_LIMIT));
+                        "maxRuntime to 28 days"));
             }
             return;
         }

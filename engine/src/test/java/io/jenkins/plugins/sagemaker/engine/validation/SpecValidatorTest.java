@@ -102,8 +102,8 @@ class SpecValidatorTest {
                         "jobName", "jobName \"my_job\" is invalid: use letters, digits and hyphens, starting and "
                                 + "ending with a letter or digit (" + JOB_NAME_LIMIT + ")."),
                 bad("job name of 64 characters", b -> b.baseJobName(null).jobName("a".repeat(64)),
-                        "jobName", "jobName \"" + "a".repeat(64) + "\" is invalid: use letters, digits and hyphens, "
-                                + "starting and ending with a letter or digit (" + JOB_NAME_LIMIT + ")."),
+                        "jobName", "jobName \"" + "a".repeat(64) + "\" is invalid: shorten it from 64 to at most 63 "
+                                + "characters (" + JOB_NAME_LIMIT + ")."),
                 bad("no job name and no base", b -> b.baseJobName(null),
                         "jobName", "jobName is missing: set jobName, or baseJobName to derive a unique name for each "
                                 + "run (one of jobName and baseJobName)."),
@@ -222,7 +222,7 @@ class SpecValidatorTest {
                                 + "remove maxWait (only with useSpotInstances)."),
                 bad("spot without max wait", b -> b.useSpotInstances(true),
                         "maxWait", "maxWait is missing: set maxWait to at least maxRuntime (2 HOURS), because managed "
-                                + "spot training needs a limit for waiting plus training (" + RUNTIME_LIMIT + ")."),
+                                + "spot training needs a limit for waiting plus training (maxRuntime to 28 days)."),
                 bad("max wait below max runtime", b -> b.useSpotInstances(true).maxWait(1, RuntimeUnit.HOURS),
                         "maxWait", "maxWait 1 HOURS is invalid: use at least maxRuntime (2 HOURS), because the wait for "
                                 + "spot capacity includes the training time (maxRuntime to 28 days, 7,200 to "
