@@ -1,6 +1,5 @@
 package io.jenkins.plugins.sagemaker.cli;
 
-import io.jenkins.plugins.sagemaker.engine.aws.AssumeRoleSettings;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientSettings;
 import io.jenkins.plugins.sagemaker.engine.description.ConnectionSettings;
@@ -28,7 +27,6 @@ import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -289,28 +286,15 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
     }
 
     private AwsClientSettings clientSettings(ConnectionSettings connection, PreparedJob job, LocalEmulator emulator) {
-        AwsClientSettings.Builder builder = AwsClientSettings.builder();
         if (emulator != null) {
-            return emulator.clientSettings(builder);
+            return emulator.clientSettings(AwsClientSettings.builder());
         }
 
         String regionId = region != null ? region : connection.getRegion();
         if (regionId == null) {
             throw new IllegalArgumentException("AWS region is missing: set region in the job description or pass --region.");
         }
-        builder.region(regionId).credentialsProvider(credentials());
-        endpoint(connection.getEndpointUrl()).ifPresent(builder::sageMakerEndpoint);
-        endpoint(connection.getEffectiveLogsEndpointUrl()).ifPresent(builder::logsEndpoint);
-        endpoint(connection.getS3EndpointUrl()).ifPresent(builder::s3Endpoint);
-        endpoint(connection.getStsEndpointUrl()).ifPresent(builder::stsEndpoint);
-        if (connection.getAssumeRoleArn() != null) {
-            String sessionName = connection.getAssumeRoleSessionName() != null
-                    ? connection.getAssumeRoleSessionName()
-                    : job.jobName();
-            builder.assumeRole(AssumeRoleSettings.of(connection.getAssumeRoleArn(),
-                    connection.getAssumeRoleExternalId(), sessionName));
-        }
-        return builder.build();
+        return connection.toClientSettings(credentials(), job.jobName()).region(regionId).build();
     }
 
     private AwsCredentialsProvider credentials() {
@@ -318,13 +302,6 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
             return ProfileCredentialsProvider.create(profile);
         }
         return DefaultCredentialsProvider.builder().build();
-    }
-
-    private static Optional<URI> endpoint(String url) {
-        if (url == null || url.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(URI.create(url.trim()));
     }
 
     /** Returns six random lowercase letters and digits, so two runs in the same second get different names. */

@@ -3,10 +3,8 @@ package io.jenkins.plugins.sagemaker.connection;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
-import io.jenkins.plugins.sagemaker.engine.aws.AssumeRoleSettings;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientSettings;
 import java.io.Serializable;
-import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -69,28 +67,20 @@ public final class ConnectionSettings implements Serializable {
             throw new IllegalArgumentException("region is missing: set the AWS region of the training job, "
                     + "such as us-east-2.");
         }
-        AwsClientSettings.Builder settings = AwsClientSettings.builder()
+        // The engine maps region, endpoints and role the same way for the command-line runner.
+        return io.jenkins.plugins.sagemaker.engine.description.ConnectionSettings.builder()
                 .region(region)
-                .credentialsProvider(credentials)
-                .proxy(JenkinsProxy.current());
-        if (endpointUrl != null) {
-            settings.sageMakerEndpoint(URI.create(endpointUrl));
-        }
-        // Without its own override, CloudWatch Logs uses the SageMaker override, as the argument documents.
-        String logs = logsEndpointUrl != null ? logsEndpointUrl : endpointUrl;
-        if (logs != null) {
-            settings.logsEndpoint(URI.create(logs));
-        }
-        if (s3EndpointUrl != null) {
-            settings.s3Endpoint(URI.create(s3EndpointUrl));
-        }
-        if (stsEndpointUrl != null) {
-            settings.stsEndpoint(URI.create(stsEndpointUrl));
-        }
-        if (assumeRoleArn != null) {
-            settings.assumeRole(AssumeRoleSettings.of(assumeRoleArn, assumeRoleExternalId, assumeRoleSessionName));
-        }
-        return settings.build();
+                .endpointUrl(endpointUrl)
+                .logsEndpointUrl(logsEndpointUrl)
+                .s3EndpointUrl(s3EndpointUrl)
+                .stsEndpointUrl(stsEndpointUrl)
+                .assumeRoleArn(assumeRoleArn)
+                .assumeRoleExternalId(assumeRoleExternalId)
+                .assumeRoleSessionName(assumeRoleSessionName)
+                .build()
+                .toClientSettings(credentials, assumeRoleSessionName)
+                .proxy(JenkinsProxy.current())
+                .build();
     }
 
     @Override

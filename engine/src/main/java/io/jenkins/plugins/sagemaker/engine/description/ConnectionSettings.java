@@ -1,7 +1,11 @@
 package io.jenkins.plugins.sagemaker.engine.description;
 
+import io.jenkins.plugins.sagemaker.engine.aws.AssumeRoleSettings;
+import io.jenkins.plugins.sagemaker.engine.aws.AwsClientSettings;
 import java.io.Serializable;
+import java.net.URI;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Connection settings for AWS: region, endpoint overrides and an optional role to assume. Unset
@@ -72,6 +76,40 @@ public final class ConnectionSettings implements Serializable {
 
     public String getAssumeRoleSessionName() {
         return assumeRoleSessionName;
+    }
+
+    /**
+     * Starts the engine's client settings from these connection settings: region when set, endpoint
+     * overrides (CloudWatch Logs falls back to the SageMaker one) and the role to assume. The caller
+     * may still set the region, a proxy or retries before {@code build()}.
+     *
+     * @param credentials the caller's credentials; with a role to assume, only STS uses them
+     * @param defaultSessionName role session name when none is set, for example the job name
+     * @throws IllegalArgumentException if an endpoint URL or the role settings are invalid
+     */
+    public AwsClientSettings.Builder toClientSettings(AwsCredentialsProvider credentials, String defaultSessionName) {
+        AwsClientSettings.Builder settings = AwsClientSettings.builder().credentialsProvider(credentials);
+        if (region != null) {
+            settings.region(region);
+        }
+        if (endpointUrl != null) {
+            settings.sageMakerEndpoint(URI.create(endpointUrl.trim()));
+        }
+        String logs = getEffectiveLogsEndpointUrl();
+        if (logs != null) {
+            settings.logsEndpoint(URI.create(logs.trim()));
+        }
+        if (s3EndpointUrl != null) {
+            settings.s3Endpoint(URI.create(s3EndpointUrl.trim()));
+        }
+        if (stsEndpointUrl != null) {
+            settings.stsEndpoint(URI.create(stsEndpointUrl.trim()));
+        }
+        if (assumeRoleArn != null) {
+            String sessionName = assumeRoleSessionName != null ? assumeRoleSessionName : defaultSessionName;
+            settings.assumeRole(AssumeRoleSettings.of(assumeRoleArn, assumeRoleExternalId, sessionName));
+        }
+        return settings;
     }
 
     @Override
