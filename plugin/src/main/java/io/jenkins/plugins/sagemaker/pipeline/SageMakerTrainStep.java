@@ -450,7 +450,11 @@ public final class SageMakerTrainStep extends Step {
             return "Train a model with Amazon SageMaker";
         }
 
-        /** A node is not needed: channels come from S3 and the step waits without an executor. */
+        /**
+         * Lists no {@code FilePath}, so S3-only runs need no node and wait without an executor. A run that
+         * uploads a workspace path or downloads the model asks the context for the workspace and fails
+         * with a clear message outside {@code node}.
+         */
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);

@@ -40,13 +40,14 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * Resumable execution of {@code sagemakerTrain}. Each step of the run (submit, one poll) is one task
- * on Jenkins' shared {@link Timer}, so no thread waits for a running job and the CPS thread never
- * blocks. Persisted fields are small: the prepared run (specification, job name, run id, connection
- * ids; the specification is dropped once the job exists), the phase, and the engine's job tracking
- * (follow state and log position). After a controller restart {@link #onResume()} re-arms the timer; a submission that
- * may have reached AWS is sent again with the same run id, which the engine adopts instead of creating
- * a second job.
+ * Resumable execution of {@code sagemakerTrain}. Each step of the run (algorithm check and submit, one
+ * poll) is one task on Jenkins' shared {@link Timer}, so no thread waits for a running job and the CPS
+ * thread never blocks; a workspace upload or model download occupies its task until it ends.
+ * Persisted fields are small: the prepared run (specification, job name, run id, connection ids; the
+ * specification is dropped once the job exists), the phase, and the engine's job tracking (follow
+ * state and log position). After a controller restart {@link #onResume()} re-arms the timer. A
+ * submission that may have reached AWS is sent again with the same run id, which the engine adopts
+ * instead of creating a second job.
  */
 final class TrainingStepExecution extends StepExecution {
 
@@ -87,7 +88,8 @@ final class TrainingStepExecution extends StepExecution {
     private transient volatile TrainingJobConfig config;
     private transient volatile Throwable stopCause;
     private transient volatile Cancellation submission;
-    private transient volatile CancellationToken upload;
+    /** Cancels the workspace upload or model download in progress; set by {@link #stop}. */
+    private transient volatile CancellationToken transfer;
     private transient ScheduledFuture<?> task;
     private transient boolean taskRunning;
 
@@ -141,9 +143,9 @@ final class TrainingStepExecution extends StepExecution {
         if (running != null) {
             running.cancel();
         }
-        CancellationToken uploading = upload;
-        if (uploading != null) {
-            uploading.cancel();
+        CancellationToken transferring = transfer;
+        if (transferring != null) {
+            transferring.cancel();
         }
         synchronized (this) {
             if (phase == Phase.DONE) {
@@ -266,11 +268,11 @@ final class TrainingStepExecution extends StepExecution {
     }
 
     /**
-     * Uploads the workspace channels from the node that holds the workspace and saves the job that reads
+     * Uploads the workspace channels from the node that has the workspace and saves the job that reads
      * the uploaded prefixes. Returns false when the step has ended instead (stopped, or no workspace).
      */
     // NOTE: the upload runs on a thread of Jenkins' shared timer for as long as it takes; a very large
-    // upload holds that thread, although polls never do.
+    // upload keeps that thread busy, although polls never do.
     private boolean uploadWorkspaceChannels(TrainingSession session, LogSink status, TaskListener listener)
             throws Exception {
         FilePath workspace = getContext().get(FilePath.class);
@@ -280,7 +282,7 @@ final class TrainingStepExecution extends StepExecution {
             return false;
         }
         CancellationToken token = new CancellationToken();
-        upload = token;
+        transfer = token;
         if (stopRequested) {
             token.cancel();
         }
@@ -292,7 +294,7 @@ final class TrainingStepExecution extends StepExecution {
             complete(null, abortCause());
             return false;
         } finally {
-            upload = null;
+            transfer = null;
         }
         getContext().saveState();
         return true;
@@ -328,7 +330,7 @@ final class TrainingStepExecution extends StepExecution {
             return false;
         }
         CancellationToken token = new CancellationToken();
-        upload = token;
+        transfer = token;
         try {
             session.downloadArtifacts(result, modelDownloadPath, downloadOutputData,
                     new RemoteWorkspaceAgent(workspace, listener), ConsoleSinks.status(listener),
@@ -337,7 +339,7 @@ final class TrainingStepExecution extends StepExecution {
             complete(null, abortCause());
             return false;
         } finally {
-            upload = null;
+            transfer = null;
         }
         return true;
     }

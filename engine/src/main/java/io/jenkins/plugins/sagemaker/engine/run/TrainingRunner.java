@@ -5,9 +5,9 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateTrainingJobRequest;
 
 /**
- * Submits a training job and follows it to the end on the calling thread, for the command-line
- * runner and freestyle builds. Pipeline steps use {@link JobSubmitter} and {@link JobFollower#poll}
- * instead, so no thread waits per job.
+ * Submits a training job and follows its status to the end on the calling thread, without its
+ * CloudWatch log. Front ends use {@code engine.session.TrainingSession}, which adds the algorithm
+ * check, workspace uploads and the log; this class serves the status-only tests of this package.
  */
 public final class TrainingRunner {
 
