@@ -235,7 +235,7 @@ final class TrainingStepExecution extends StepExecution {
         return -1;
     }
 
-    private long submit(TrainingSession session, TaskListener listener) {
+    private long submit(TrainingSession session, TaskListener listener) throws Exception {
         LogSink status = ConsoleSinks.status(listener);
         if (!prepared.job().isAlgorithmChecked()) {
             // DescribeAlgorithm: the checked job is saved, so a resumed submission neither repeats the
