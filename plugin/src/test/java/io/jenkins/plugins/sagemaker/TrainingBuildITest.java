@@ -133,7 +133,8 @@ class TrainingBuildITest {
     void timeoutStopsJob() throws Exception {
         emulator.planJobs("timeout", JobPlan.builder().training(Duration.ofHours(2)).build());
         WorkflowJob job = j.createProject(WorkflowJob.class, "timeout");
-        job.setDefinition(new CpsFlowDefinition("timeout(time: 5, unit: 'SECONDS') { sagemakerTrain("
+        // Long enough for the job to be created on a cold JVM, so the timeout stops a running job.
+        job.setDefinition(new CpsFlowDefinition("timeout(time: 30, unit: 'SECONDS') { sagemakerTrain("
                 + EmulatorFixture.pipelineArguments(emulator, "timeout") + ") }", true));
 
         j.buildAndAssertStatus(Result.ABORTED, job);

@@ -134,8 +134,13 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
         }
 
         @POST
-        public FormValidation doCheckS3Uri(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckS3Uri(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter String localPath) {
             if (!FormPermissions.canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            if (Util.fixEmptyAndTrim(localPath) != null && Util.fixEmptyAndTrim(value) == null) {
+                // A workspace channel may leave its destination to the default prefix under the output path.
                 return FormValidation.ok();
             }
             return FormChecks.required("channels[].s3Uri", value, FormChecks::s3Uri);

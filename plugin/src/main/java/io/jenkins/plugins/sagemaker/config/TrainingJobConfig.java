@@ -498,10 +498,13 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
     }
 
     /**
-     * Converts the form's one-entry-per-line text areas ({@code subnets}, {@code securityGroupIds}) into
-     * the JSON arrays that the list setters bind. Pipeline arguments arrive as lists already.
+     * Adapts a submitted form to the setters, for both front ends; Pipeline arguments do not pass here.
+     * The one-entry-per-line text areas ({@code subnets}, {@code securityGroupIds}) become the JSON
+     * arrays that the list setters bind. An unchecked network isolation box means "not set", not
+     * {@code false}: a checkbox cannot say "not set", and only "not set" lets the engine turn isolation
+     * on for an AWS Marketplace algorithm. For any other algorithm, not set and {@code false} are the same.
      */
-    public static JSONObject listsFromTextAreas(JSONObject formData) {
+    public static JSONObject fromForm(JSONObject formData) {
         for (String field : List.of("subnets", "securityGroupIds")) {
             Object value = formData.opt(field);
             if (value instanceof String text) {
@@ -513,6 +516,10 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
                 }
                 formData.put(field, lines);
             }
+        }
+        Object isolation = formData.opt("enableNetworkIsolation");
+        if (Boolean.FALSE.equals(isolation) || "false".equals(isolation)) {
+            formData.remove("enableNetworkIsolation");
         }
         return formData;
     }
@@ -529,7 +536,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
 
         @Override
         public TrainingJobConfig newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
-            return super.newInstance(req, listsFromTextAreas(formData));
+            return super.newInstance(req, fromForm(formData));
         }
 
         /** Joins a list for a one-entry-per-line text area; used by config.jelly. */

@@ -48,6 +48,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.verb.POST;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
  * Freestyle build step that trains one SageMaker job and waits for its end on the executor thread.
@@ -122,8 +123,15 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             SubmittedJob job = submit(session, uploaded, status);
             // An abort interrupts this thread: the engine then sends StopTrainingJob once and waits,
             // bounded, for Stopped. It restores the interrupt flag before it returns.
-            RunResult result = session.followToEnd(session.startTracking(job.jobName()), status, containerLog,
-                    new Cancellation());
+            RunResult result;
+            try {
+                result = session.followToEnd(session.startTracking(job.jobName()), status, containerLog,
+                        new Cancellation());
+            } catch (RuntimeException e) {
+                listener.getLogger().println("[SageMaker] The build stopped following training job " + job.jobName()
+                        + ", which may still be running: " + job.consoleUrl());
+                throw e;
+            }
             run.addAction(new TrainingRunAction(job, prepared.connection().region(), result));
             if (result.isSuccess() && config.getModelDownloadPath() != null) {
                 download(session, result, workspace, status, listener);
@@ -132,6 +140,9 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         } catch (TrainingRunException | IllegalArgumentException e) {
             // IllegalArgumentException includes InvalidSpecException: the job does not fit its algorithm.
             throw new AbortException(e.getMessage());
+        } catch (AbortedException e) {
+            // The SDK's answer to the executor's interrupt during a call, such as DescribeAlgorithm.
+            throw new InterruptedException("Build aborted during a call to AWS: " + e.getMessage());
         }
     }
 

@@ -462,7 +462,7 @@ public final class SageMakerTrainStep extends Step {
 
         @Override
         public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
-            return super.newInstance(req, TrainingJobConfig.listsFromTextAreas(formData));
+            return super.newInstance(req, TrainingJobConfig.fromForm(formData));
         }
 
         /**

@@ -15,6 +15,7 @@ import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.run.Cancellation;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
+import io.jenkins.plugins.sagemaker.engine.run.RunOutcome;
 import io.jenkins.plugins.sagemaker.engine.run.RunResult;
 import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 import io.jenkins.plugins.sagemaker.engine.session.JobTracking;
@@ -28,6 +29,8 @@ import io.jenkins.plugins.sagemaker.run.Outcomes;
 import io.jenkins.plugins.sagemaker.run.PreparedRun;
 import io.jenkins.plugins.sagemaker.run.RemoteWorkspaceAgent;
 import io.jenkins.plugins.sagemaker.run.RunResults;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
@@ -92,6 +95,11 @@ final class TrainingStepExecution extends StepExecution {
     private transient volatile CancellationToken transfer;
     private transient ScheduledFuture<?> task;
     private transient boolean taskRunning;
+    /**
+     * Clients and credentials of this execution, opened by the first task and reused by every poll, so
+     * credentials are looked up once rather than per poll. A restart opens a new session.
+     */
+    private transient TrainingSession session;
 
     TrainingStepExecution(SageMakerTrainStep step, StepContext context) {
         super(context);
@@ -120,8 +128,9 @@ final class TrainingStepExecution extends StepExecution {
             return false;
         }
 
-        // The run id is in the phase SUBMITTING before CreateTrainingJob is sent; the program is saved
-        // when start() returns, before the first timer task runs.
+        // The run id is in the phase SUBMITTING before CreateTrainingJob is sent. Jenkins saves the
+        // program after start() returns, possibly after the first task has begun: a restart before that
+        // save starts the step again with a new run id (and a new job name if the name is derived).
         phase = Phase.SUBMITTING;
         schedule(0);
         return false;
@@ -147,15 +156,8 @@ final class TrainingStepExecution extends StepExecution {
         if (transferring != null) {
             transferring.cancel();
         }
-        synchronized (this) {
-            if (phase == Phase.DONE) {
-                return;
-            }
-            if (!taskRunning && task != null) {
-                // Run the stop now instead of after the current poll interval.
-                task.cancel(false);
-            }
-        }
+        // Runs the stop now instead of after the poll interval. A running task sees the flag when it
+        // ends and schedules the next task at once.
         schedule(0);
     }
 
@@ -178,6 +180,9 @@ final class TrainingStepExecution extends StepExecution {
         if (phase == Phase.DONE) {
             return;
         }
+        if (task != null && !taskRunning) {
+            task.cancel(false);
+        }
         task = Timer.get().schedule(this::runTask, delayMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -192,19 +197,38 @@ final class TrainingStepExecution extends StepExecution {
         long nextDelayMillis = -1;
         try {
             nextDelayMillis = advance();
-        } catch (Exception e) {
-            // Anything not handled as an outcome ends the step, with the message on the console.
-            LOGGER.log(Level.FINE, "sagemakerTrain failed", e);
-            complete(null, e instanceof AbortException || e instanceof FlowInterruptedException
-                    ? e : new AbortException(String.valueOf(e.getMessage())));
+        } catch (Throwable e) {
+            // Anything not handled as an outcome ends the step with its message. Errors are caught too,
+            // because otherwise the step would wait forever.
+            LOGGER.log(Level.WARNING, "sagemakerTrain failed", e);
+            failed(e);
         } finally {
             synchronized (this) {
                 taskRunning = false;
+                if (nextDelayMillis >= 0) {
+                    boolean stopPending = stopRequested && phase == Phase.FOLLOWING
+                            && !tracking.follow().isStopRequested();
+                    schedule(stopPending ? 0 : nextDelayMillis);
+                }
             }
         }
-        if (nextDelayMillis >= 0) {
-            schedule(nextDelayMillis);
+    }
+
+    /** Ends the step after an unexpected failure and says whether a training job may still be running. */
+    private void failed(Throwable e) {
+        SubmittedJob running = phase == Phase.FOLLOWING ? job : null;
+        if (running != null) {
+            try {
+                getContext().get(TaskListener.class).getLogger().println("[SageMaker] The build stopped following "
+                        + "training job " + running.jobName() + ", which may still be running: "
+                        + running.consoleUrl());
+            } catch (IOException | InterruptedException | RuntimeException ignored) {
+                // The console is gone; the failure below still ends the step.
+            }
         }
+        Throwable failure = e instanceof AbortException || e instanceof FlowInterruptedException ? e
+                : new AbortException(e.getMessage() == null ? e.toString() : e.getMessage());
+        complete(null, failure);
     }
 
     /** Runs the current phase once; returns the delay before the next task in milliseconds, or -1 when done. */
@@ -214,20 +238,34 @@ final class TrainingStepExecution extends StepExecution {
         if (phase == Phase.DRY_RUN) {
             return dryRun(run, listener);
         }
-        try (TrainingSession session = TrainingSession.open(
-                connection.toClientSettings(AwsCredentialsLookup.forRun(run, credentialsId)),
-                pollIntervalSeconds, maxPollIntervalSeconds, instanceCount)) {
-            if (phase == Phase.SUBMITTING) {
-                return submit(session, listener);
-            }
-            return poll(session, run, listener);
+        if (phase == Phase.SUBMITTING && prepared == null) {
+            throw new AbortException("The saved state of sagemakerTrain has no job to submit; run the build again.");
         }
+        TrainingSession open = session();
+        if (phase == Phase.SUBMITTING) {
+            return submit(open, listener);
+        }
+        return poll(open, run, listener);
+    }
+
+    /** Returns this execution's session, opening it (and recording the credentials' use) on first need. */
+    private TrainingSession session() throws IOException, InterruptedException {
+        TrainingSession open = session;
+        if (open == null) {
+            Run<?, ?> run = getContext().get(Run.class);
+            open = TrainingSession.open(connection.toClientSettings(AwsCredentialsLookup.forRun(run, credentialsId)),
+                    pollIntervalSeconds, maxPollIntervalSeconds, instanceCount);
+            session = open;
+        }
+        return open;
     }
 
     private long dryRun(Run<?, ?> run, TaskListener listener) throws AbortException {
         DryRunReport report = prepared.dryRun(AwsCredentialsLookup.forRun(run, credentialsId),
                 ConsoleSinks.status(listener));
-        if (report.passed()) {
+        if (stopRequested) {
+            complete(null, abortCause());
+        } else if (report.passed()) {
             complete(RunResults.toDryRunMap(prepared.jobName(), report), null);
         } else {
             complete(null, new AbortException(PreparedRun.dryRunFailure(report)));
@@ -259,10 +297,12 @@ final class TrainingStepExecution extends StepExecution {
         } finally {
             submission = null;
         }
-        tracking = session.startTracking(job.jobName());
-        phase = Phase.FOLLOWING;
-        // The job exists, so the specification is not needed any more; keep the saved program small.
-        prepared = null;
+        synchronized (this) {
+            tracking = session.startTracking(job.jobName());
+            phase = Phase.FOLLOWING;
+            // The job exists, so the specification is not needed any more; keep the saved program small.
+            prepared = null;
+        }
         getContext().saveState();
         return 0;
     }
@@ -314,7 +354,8 @@ final class TrainingStepExecution extends StepExecution {
             return step.nextDelay().toMillis();
         }
         RunResult result = step.result().get();
-        if (result.isSuccess() && modelDownloadPath != null && !downloadModel(session, result, listener)) {
+        if (result.isSuccess() && modelDownloadPath != null && !stopRequested
+                && !downloadModel(session, result, listener)) {
             return -1;
         }
         finish(run, listener, result);
@@ -331,6 +372,9 @@ final class TrainingStepExecution extends StepExecution {
         }
         CancellationToken token = new CancellationToken();
         transfer = token;
+        if (stopRequested) {
+            token.cancel();
+        }
         try {
             session.downloadArtifacts(result, modelDownloadPath, downloadOutputData,
                     new RemoteWorkspaceAgent(workspace, listener), ConsoleSinks.status(listener),
@@ -346,6 +390,18 @@ final class TrainingStepExecution extends StepExecution {
 
     private void finish(Run<?, ?> run, TaskListener listener, RunResult result) {
         run.addAction(new TrainingRunAction(job, region, result));
+        if (stopRequested) {
+            // The build was aborted, even if the job ended some other way before the stop reached it:
+            // the Pipeline must not go on to its next step.
+            if (result.outcome() != RunOutcome.STOPPED_ON_REQUEST) {
+                listener.getLogger().println("[SageMaker] Build aborted; training job " + job.jobName()
+                        + " had already ended as " + result.trainingJobStatus() + ".");
+            } else {
+                listener.getLogger().println("[SageMaker] " + Outcomes.stoppedOnRequestMessage(result));
+            }
+            complete(null, abortCause());
+            return;
+        }
         switch (result.outcome()) {
             case COMPLETED:
                 complete(RunResults.toMap(job, result), null);
@@ -378,6 +434,11 @@ final class TrainingStepExecution extends StepExecution {
         return cause != null ? cause : new FlowInterruptedException(Result.ABORTED, true);
     }
 
+    /** Serializes under the lock, so a saved program never contains half of an update to the fields above. */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
     private void complete(@CheckForNull Object value, @CheckForNull Throwable failure) {
         synchronized (this) {
             if (phase == Phase.DONE) {
@@ -385,6 +446,11 @@ final class TrainingStepExecution extends StepExecution {
             }
             phase = Phase.DONE;
             prepared = null;
+        }
+        TrainingSession open = session;
+        session = null;
+        if (open != null) {
+            open.close();
         }
         if (failure != null) {
             getContext().onFailure(failure);

@@ -27,6 +27,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>Each call returns a new client that the caller closes. The factory itself owns the role
  * credentials (and their STS client) when a role is assumed, so close it after its clients.
+ *
+ * <p>The caller's credentials are resolved through a {@link CachingCredentialsProvider}: a provider
+ * such as the Jenkins AWS credentials with an IAM role sends AssumeRole on every resolution, and every
+ * request and presigned URL resolves credentials. The caller still owns, and closes, its provider.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -35,16 +39,20 @@ public final class AwsClientFactory implements AutoCloseable {
     private final AwsClientSettings settings;
     private final AwsCredentialsProvider credentialsProvider;
     private final StsClient assumeRoleStsClient;
+    private final boolean ownsCredentialsProvider;
 
     private AwsClientFactory(AwsClientSettings settings) {
         this.settings = settings;
+        AwsCredentialsProvider callerCredentials = CachingCredentialsProvider.wrap(settings.credentialsProvider());
         Optional<AssumeRoleSettings> assumeRole = settings.assumeRole();
         if (assumeRole.isPresent()) {
-            this.assumeRoleStsClient = buildSts(settings.credentialsProvider());
+            this.assumeRoleStsClient = buildSts(callerCredentials);
             this.credentialsProvider = assumeRoleProvider(assumeRoleStsClient, assumeRole.get());
+            this.ownsCredentialsProvider = true;
         } else {
             this.assumeRoleStsClient = null;
-            this.credentialsProvider = settings.credentialsProvider();
+            this.credentialsProvider = callerCredentials;
+            this.ownsCredentialsProvider = false;
         }
         LOGGER.log(Level.FINE, "Created AWS client factory with {0}", settings);
     }
@@ -98,7 +106,7 @@ public final class AwsClientFactory implements AutoCloseable {
     /** Closes the role credentials and their STS client; clients handed out stay open. */
     @Override
     public void close() {
-        if (credentialsProvider instanceof SdkAutoCloseable && credentialsProvider != settings.credentialsProvider()) {
+        if (ownsCredentialsProvider && credentialsProvider instanceof SdkAutoCloseable) {
             ((SdkAutoCloseable) credentialsProvider).close();
         }
         if (assumeRoleStsClient != null) {

@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -222,5 +224,24 @@ class AwsClientFactoryTest {
             assertThat(proxy.authorizations().get(0)).contains("Credential=" + emulator.accessKeyId() + "/");
             assertThat(proxy.authorizations().get(1)).contains("Credential=" + StsStub.ASSUMED_ACCESS_KEY_ID + "/");
         }
+    }
+
+    @Test
+    void callerCredentialsAreResolvedOncePerFactory() {
+        AtomicInteger resolutions = new AtomicInteger();
+        AwsCredentialsProvider counting = () -> {
+            resolutions.incrementAndGet();
+            return AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey());
+        };
+        try (AwsClientFactory factory = AwsClientFactory.create(settings().credentialsProvider(counting).build());
+                SageMakerClient sageMaker = factory.sageMaker()) {
+
+            for (int i = 0; i < 5; i++) {
+                sageMaker.listTrainingJobs(r -> r.maxResults(10));
+            }
+        }
+
+        assertThat(callCount("ListTrainingJobs")).isEqualTo(5);
+        assertThat(resolutions).hasValue(1);
     }
 }
