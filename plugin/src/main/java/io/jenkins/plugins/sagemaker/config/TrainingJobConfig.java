@@ -498,11 +498,11 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
     }
 
     /**
-     * Adapts a submitted form to the setters, for both front ends; Pipeline arguments do not pass here.
+     * Adapts a submitted form of either front end to the setters. Pipeline arguments do not pass here.
      * The one-entry-per-line text areas ({@code subnets}, {@code securityGroupIds}) become the JSON
-     * arrays that the list setters bind. An unchecked network isolation box means "not set", not
-     * {@code false}: a checkbox cannot say "not set", and only "not set" lets the engine turn isolation
-     * on for an AWS Marketplace algorithm. For any other algorithm, not set and {@code false} are the same.
+     * arrays that the list setters bind. An unchecked network isolation box becomes "not set" rather than
+     * {@code false}, because only "not set" lets the engine turn isolation on for an AWS Marketplace
+     * algorithm. For any other algorithm, "not set" and {@code false} are the same.
      */
     public static JSONObject fromForm(JSONObject formData) {
         for (String field : List.of("subnets", "securityGroupIds")) {

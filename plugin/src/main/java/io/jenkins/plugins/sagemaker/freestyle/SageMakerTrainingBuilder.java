@@ -128,8 +128,7 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
                 result = session.followToEnd(session.startTracking(job.jobName()), status, containerLog,
                         new Cancellation());
             } catch (RuntimeException e) {
-                listener.getLogger().println("[SageMaker] The build stopped following training job " + job.jobName()
-                        + ", which may still be running: " + job.consoleUrl());
+                listener.getLogger().println("[SageMaker] " + Outcomes.mayStillRunMessage(job));
                 throw e;
             }
             run.addAction(new TrainingRunAction(job, prepared.connection().region(), result));
@@ -141,7 +140,7 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             // IllegalArgumentException includes InvalidSpecException: the job does not fit its algorithm.
             throw new AbortException(e.getMessage());
         } catch (AbortedException e) {
-            // The SDK's answer to the executor's interrupt during a call, such as DescribeAlgorithm.
+            // The SDK throws this when the executor is interrupted during a call, such as DescribeAlgorithm.
             throw new InterruptedException("Build aborted during a call to AWS: " + e.getMessage());
         }
     }

@@ -156,7 +156,7 @@ final class TrainingStepExecution extends StepExecution {
         if (transferring != null) {
             transferring.cancel();
         }
-        // Runs the stop now instead of after the poll interval. A running task sees the flag when it
+        // Runs the stop now instead of after the poll interval. A running task reads the flag when it
         // ends and schedules the next task at once.
         schedule(0);
     }
@@ -214,16 +214,15 @@ final class TrainingStepExecution extends StepExecution {
         }
     }
 
-    /** Ends the step after an unexpected failure and says whether a training job may still be running. */
+    /** Ends the step after an unexpected failure and reports whether a training job may still be running. */
     private void failed(Throwable e) {
-        SubmittedJob running = phase == Phase.FOLLOWING ? job : null;
-        if (running != null) {
+        if (phase == Phase.FOLLOWING) {
             try {
-                getContext().get(TaskListener.class).getLogger().println("[SageMaker] The build stopped following "
-                        + "training job " + running.jobName() + ", which may still be running: "
-                        + running.consoleUrl());
-            } catch (IOException | InterruptedException | RuntimeException ignored) {
-                // The console is gone; the failure below still ends the step.
+                getContext().get(TaskListener.class).getLogger().println("[SageMaker] " + Outcomes.mayStillRunMessage(job));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException consoleGone) {
+                LOGGER.log(Level.FINE, "Console of sagemakerTrain unavailable", consoleGone);
             }
         }
         Throwable failure = e instanceof AbortException || e instanceof FlowInterruptedException ? e
@@ -311,8 +310,9 @@ final class TrainingStepExecution extends StepExecution {
      * Uploads the workspace channels from the node that has the workspace and saves the job that reads
      * the uploaded prefixes. Returns false when the step has ended instead (stopped, or no workspace).
      */
-    // NOTE: the upload runs on a thread of Jenkins' shared timer for as long as it takes; a very large
-    // upload keeps that thread busy, although polls never do.
+    // NOTE: the upload runs on a thread of Jenkins' shared timer for as long as it takes, so a very large
+    // upload keeps that thread busy. An abort cancels the controller's side only: a batch already running
+    // on the agent finishes first.
     private boolean uploadWorkspaceChannels(TrainingSession session, LogSink status, TaskListener listener)
             throws Exception {
         FilePath workspace = getContext().get(FilePath.class);
@@ -390,15 +390,11 @@ final class TrainingStepExecution extends StepExecution {
 
     private void finish(Run<?, ?> run, TaskListener listener, RunResult result) {
         run.addAction(new TrainingRunAction(job, region, result));
-        if (stopRequested) {
-            // The build was aborted, even if the job ended some other way before the stop reached it:
+        if (stopRequested && result.outcome() != RunOutcome.STOPPED_ON_REQUEST) {
+            // The job ended some other way before the stop reached it. The build was still aborted, so
             // the Pipeline must not go on to its next step.
-            if (result.outcome() != RunOutcome.STOPPED_ON_REQUEST) {
-                listener.getLogger().println("[SageMaker] Build aborted; training job " + job.jobName()
-                        + " had already ended as " + result.trainingJobStatus() + ".");
-            } else {
-                listener.getLogger().println("[SageMaker] " + Outcomes.stoppedOnRequestMessage(result));
-            }
+            listener.getLogger().println("[SageMaker] Build aborted. Training job " + job.jobName()
+                    + " had already ended as " + result.trainingJobStatus() + ".");
             complete(null, abortCause());
             return;
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.sagemaker.run;
 
 import io.jenkins.plugins.sagemaker.config.StoppedJobResult;
 import io.jenkins.plugins.sagemaker.engine.run.RunResult;
+import io.jenkins.plugins.sagemaker.engine.run.SubmittedJob;
 
 /** Messages and build results for the ways a training job can end; shared by both front ends. */
 public final class Outcomes {
@@ -18,6 +19,12 @@ public final class Outcomes {
         return "Training job " + result.jobName() + " ended Stopped (" + result.secondaryStatus()
                 + ") without a stop from this build, for example MaxRuntimeExceeded or a stop in the AWS console; "
                 + "the build result is " + buildResult.name() + " as resultWhenStopped sets.";
+    }
+
+    /** Returns the console line for a build that stopped following a job it did not see end. */
+    public static String mayStillRunMessage(SubmittedJob job) {
+        return "The build stopped following training job " + job.jobName() + ", which may still be running: "
+                + job.consoleUrl();
     }
 
     public static String stoppedOnRequestMessage(RunResult result) {
