@@ -9,6 +9,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.sagemaker.action.TrainingRunAction;
+import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.emulator.JobPlan;
 import io.jenkins.plugins.sagemaker.emulator.SageMakerEmulator;
 import io.jenkins.plugins.sagemaker.freestyle.SageMakerTrainingBuilder;
@@ -54,6 +55,21 @@ class TrainingBuildITest {
         assertThat(action.getModelArtifacts()).startsWith("s3://example-bucket/output/");
         j.assertLogContains("job=" + action.getJobName(), build);
         assertThat(emulator.callCount("CreateTrainingJob")).isEqualTo(1);
+    }
+
+    @Test
+    void invalidRunSettingsFailBeforeAnyAwsCall() throws Exception {
+        TrainingJobConfig config = EmulatorFixture.config(emulator, "settings");
+        config.setResultWhenStopped("FAILED");
+        config.setPollIntervalSeconds(0);
+        FreeStyleProject project = j.createFreeStyleProject("settings");
+        project.getBuildersList().add(new SageMakerTrainingBuilder(config));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("pollIntervalSeconds 0 is invalid: use at least 1 second.", build);
+        j.assertLogContains("resultWhenStopped \"FAILED\" is invalid: use one of FAILURE, UNSTABLE, ABORTED.", build);
+        assertThat(emulator.calls()).isEmpty();
     }
 
     @Test

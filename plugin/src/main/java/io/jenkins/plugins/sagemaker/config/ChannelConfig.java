@@ -13,6 +13,7 @@ import io.jenkins.plugins.sagemaker.engine.spec.RecordWrapperType;
 import io.jenkins.plugins.sagemaker.engine.spec.S3DataDistributionType;
 import io.jenkins.plugins.sagemaker.engine.spec.S3DataType;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingInputMode;
+import io.jenkins.plugins.sagemaker.engine.spec.WireValue;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -75,7 +76,7 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     @DataBoundSetter
     public void setCompressionType(String compressionType) {
-        this.compressionType = Util.fixEmptyAndTrim(compressionType);
+        this.compressionType = WireValue.canonical(CompressionType.class, compressionType);
     }
 
     public String getRecordWrapperType() {
@@ -84,7 +85,7 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     @DataBoundSetter
     public void setRecordWrapperType(String recordWrapperType) {
-        this.recordWrapperType = Util.fixEmptyAndTrim(recordWrapperType);
+        this.recordWrapperType = WireValue.canonical(RecordWrapperType.class, recordWrapperType);
     }
 
     public String getS3DataType() {
@@ -93,7 +94,7 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     @DataBoundSetter
     public void setS3DataType(String s3DataType) {
-        this.s3DataType = Util.fixEmptyAndTrim(s3DataType);
+        this.s3DataType = WireValue.canonical(S3DataType.class, s3DataType);
     }
 
     public String getS3DataDistributionType() {
@@ -104,7 +105,7 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     @DataBoundSetter
     public void setS3DataDistributionType(String s3DataDistributionType) {
-        this.s3DataDistributionType = Util.fixEmptyAndTrim(s3DataDistributionType);
+        this.s3DataDistributionType = WireValue.canonical(S3DataDistributionType.class, s3DataDistributionType);
     }
 
     public String getInputMode() {
@@ -113,7 +114,7 @@ public final class ChannelConfig extends AbstractDescribableImpl<ChannelConfig> 
 
     @DataBoundSetter
     public void setInputMode(String inputMode) {
-        this.inputMode = Util.fixEmptyAndTrim(inputMode);
+        this.inputMode = WireValue.canonical(TrainingInputMode.class, inputMode);
     }
 
     @Extension

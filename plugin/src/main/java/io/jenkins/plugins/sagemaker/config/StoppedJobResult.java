@@ -21,6 +21,22 @@ public enum StoppedJobResult {
         return result;
     }
 
+    /**
+     * Returns the constant's name for text that names one in any case, so the form's list shows the
+     * stored value. Other text is returned trimmed, so {@link #parse} can report it, and blank text as null.
+     */
+    public static String canonical(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (StoppedJobResult value : values()) {
+            if (value.name().equalsIgnoreCase(text.trim())) {
+                return value.name();
+            }
+        }
+        return text.trim();
+    }
+
     /** Parses the {@code resultWhenStopped} argument, ignoring case. */
     public static StoppedJobResult parse(String text) {
         for (StoppedJobResult value : values()) {

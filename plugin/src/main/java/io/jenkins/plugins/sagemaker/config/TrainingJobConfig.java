@@ -14,6 +14,7 @@ import io.jenkins.plugins.sagemaker.connection.AlgorithmLister;
 import io.jenkins.plugins.sagemaker.connection.AwsCredentialsLookup;
 import io.jenkins.plugins.sagemaker.engine.spec.RuntimeUnit;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingInputMode;
+import io.jenkins.plugins.sagemaker.engine.spec.WireValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
 
     @DataBoundSetter
     public void setTrainingInputMode(String trainingInputMode) {
-        this.trainingInputMode = Util.fixEmptyAndTrim(trainingInputMode);
+        this.trainingInputMode = WireValue.canonical(TrainingInputMode.class, trainingInputMode);
     }
 
     public List<MetricDefinitionConfig> getMetricDefinitions() {
@@ -205,7 +206,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
 
     @DataBoundSetter
     public void setMaxRuntimeUnit(String maxRuntimeUnit) {
-        this.maxRuntimeUnit = Util.fixEmptyAndTrim(maxRuntimeUnit);
+        this.maxRuntimeUnit = WireValue.canonical(RuntimeUnit.class, maxRuntimeUnit);
     }
 
     public boolean isUseSpotInstances() {
@@ -232,7 +233,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
 
     @DataBoundSetter
     public void setMaxWaitUnit(String maxWaitUnit) {
-        this.maxWaitUnit = Util.fixEmptyAndTrim(maxWaitUnit);
+        this.maxWaitUnit = WireValue.canonical(RuntimeUnit.class, maxWaitUnit);
     }
 
     public String getCheckpointS3Uri() {
@@ -481,7 +482,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
 
     @DataBoundSetter
     public void setResultWhenStopped(String resultWhenStopped) {
-        this.resultWhenStopped = Util.fixEmptyAndTrim(resultWhenStopped);
+        this.resultWhenStopped = StoppedJobResult.canonical(resultWhenStopped);
     }
 
     private static List<String> cleanStrings(@CheckForNull List<String> values) {

@@ -23,8 +23,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Finds the AWS credentials of a run or of a form. An {@link AmazonWebServicesCredentials} is itself an
- * SDK v2 {@link AwsCredentialsProvider} (aws-credentials plugin), and the SDK asks it for keys on every
- * request, so a rotated key or a role credential is picked up without a new lookup.
+ * SDK v2 {@link AwsCredentialsProvider} (aws-credentials plugin). The engine asks it for keys again at
+ * least every 15 minutes, so a rotated key or a renewed role session is picked up without a new lookup.
  */
 public final class AwsCredentialsLookup {
 
@@ -33,8 +33,8 @@ public final class AwsCredentialsLookup {
 
     /**
      * Returns the credentials of {@code credentialsId} as the run sees them and records their use on the
-     * run, or the SDK's default chain (environment, profile, container or instance role of the
-     * controller) when no id is set.
+     * run, or the SDK's default chain (environment, profile, web identity, container or instance role of
+     * the controller) when no id is set.
      *
      * @throws AbortException if the id is set but no AWS credentials with that id are visible to the run
      */
@@ -42,7 +42,7 @@ public final class AwsCredentialsLookup {
             throws AbortException {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
-            return DefaultCredentialsProvider.builder().build();
+            return DefaultChain.INSTANCE;
         }
         AmazonWebServicesCredentials credentials =
                 CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
@@ -58,7 +58,7 @@ public final class AwsCredentialsLookup {
     public static AwsCredentialsProvider forItem(@CheckForNull Item item, @CheckForNull String credentialsId) {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
-            return DefaultCredentialsProvider.builder().build();
+            return DefaultChain.INSTANCE;
         }
         AmazonWebServicesCredentials credentials = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItem(AmazonWebServicesCredentials.class, item,
@@ -104,5 +104,14 @@ public final class AwsCredentialsLookup {
 
     private static Authentication authenticationOf(@CheckForNull Item item) {
         return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    /**
+     * The SDK's default chain (environment, profile, web identity, container and instance roles), one for
+     * the controller. It caches the credentials it finds and refreshes them itself, and a chain per build
+     * would leave open the STS client that a web-identity role builds.
+     */
+    private static final class DefaultChain {
+        static final AwsCredentialsProvider INSTANCE = DefaultCredentialsProvider.builder().build();
     }
 }

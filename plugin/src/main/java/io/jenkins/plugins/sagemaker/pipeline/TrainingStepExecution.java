@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -44,8 +45,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Resumable execution of {@code sagemakerTrain}. Each step of the run (algorithm check and submit, one
- * poll) is one task on Jenkins' shared {@link Timer}, so no thread waits for a running job and the CPS
- * thread never blocks; a workspace upload or model download occupies its task until it ends.
+ * poll) is one task: Jenkins' shared {@link Timer} waits out the delay, then hands the task to
+ * {@link Computer#threadPoolForRemoting}, so no thread waits for a running job, the CPS thread never
+ * blocks, and a long workspace upload or model download keeps none of the timer's few threads busy.
  * Persisted fields are small: the prepared run (specification, job name, run id, connection ids; the
  * specification is dropped once the job exists), the phase, and the engine's job tracking (follow
  * state and log position). After a controller restart {@link #onResume()} re-arms the timer. A
@@ -66,6 +68,12 @@ final class TrainingStepExecution extends StepExecution {
         SUBMITTING,
         /** The job exists; polls follow it. */
         FOLLOWING,
+        /**
+         * The job completed and its result is saved, and the model is being downloaded. A restart downloads
+         * again without polling, so the job's summary is not printed twice. A restart before this phase is
+         * saved polls once more and prints it again.
+         */
+        DOWNLOADING,
         /** The step has completed. */
         DONE
     }
@@ -84,6 +92,8 @@ final class TrainingStepExecution extends StepExecution {
     private Phase phase;
     private SubmittedJob job;
     private JobTracking tracking;
+    /** The job's result, saved in {@link Phase#DOWNLOADING}. */
+    private RunResult result;
 
     /** Set by {@link #stop}; applied by the next task as a stop request in {@link #tracking}. */
     private volatile boolean stopRequested;
@@ -95,6 +105,8 @@ final class TrainingStepExecution extends StepExecution {
     private transient volatile CancellationToken transfer;
     private transient ScheduledFuture<?> task;
     private transient boolean taskRunning;
+    /** The thread of the upload or download in progress, which {@link #stop} interrupts; guarded by this. */
+    private transient Thread transferThread;
     /**
      * Clients and credentials of this execution, opened by the first task and reused by every poll, so
      * credentials are looked up once rather than per poll. A restart opens a new session.
@@ -156,6 +168,13 @@ final class TrainingStepExecution extends StepExecution {
         if (transferring != null) {
             transferring.cancel();
         }
+        synchronized (this) {
+            // The token stops the controller's side between batches. The interrupt also ends the batch running
+            // on the agent, because remoting cancels the remote call of an interrupted thread.
+            if (transferThread != null) {
+                transferThread.interrupt();
+            }
+        }
         // Runs the stop now instead of after the poll interval. A running task reads the flag when it
         // ends and schedules the next task at once.
         schedule(0);
@@ -168,6 +187,9 @@ final class TrainingStepExecution extends StepExecution {
         }
         if (phase == Phase.SUBMITTING) {
             return "submitting training job " + (prepared == null ? "" : prepared.jobName());
+        }
+        if (phase == Phase.DOWNLOADING) {
+            return "downloading the model of training job " + job.jobName();
         }
         if (tracking != null) {
             return "following training job " + tracking.jobName() + ", last status " + tracking.follow().lastStatus()
@@ -183,7 +205,8 @@ final class TrainingStepExecution extends StepExecution {
         if (task != null && !taskRunning) {
             task.cancel(false);
         }
-        task = Timer.get().schedule(this::runTask, delayMillis, TimeUnit.MILLISECONDS);
+        task = Timer.get().schedule(() -> Computer.threadPoolForRemoting.submit(this::runTask), delayMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** One step of the run. At most one runs at a time; a task that finds another running returns at once. */
@@ -243,6 +266,9 @@ final class TrainingStepExecution extends StepExecution {
         TrainingSession open = session();
         if (phase == Phase.SUBMITTING) {
             return submit(open, listener);
+        }
+        if (phase == Phase.DOWNLOADING) {
+            return downloadAndFinish(open, run, listener);
         }
         return poll(open, run, listener);
     }
@@ -310,9 +336,6 @@ final class TrainingStepExecution extends StepExecution {
      * Uploads the workspace channels from the node that has the workspace and saves the job that reads
      * the uploaded prefixes. Returns false when the step has ended instead (stopped, or no workspace).
      */
-    // NOTE: the upload runs on a thread of Jenkins' shared timer for as long as it takes, so a very large
-    // upload keeps that thread busy. An abort cancels the controller's side only: a batch already running
-    // on the agent finishes first.
     private boolean uploadWorkspaceChannels(TrainingSession session, LogSink status, TaskListener listener)
             throws Exception {
         FilePath workspace = getContext().get(FilePath.class);
@@ -321,20 +344,20 @@ final class TrainingStepExecution extends StepExecution {
                     + "must run inside a node block."));
             return false;
         }
-        CancellationToken token = new CancellationToken();
-        transfer = token;
-        if (stopRequested) {
-            token.cancel();
-        }
+        CancellationToken token = beginTransfer();
+        boolean cancelled = false;
         try {
             prepared = prepared.withJob(session.uploadWorkspaceChannels(prepared.job(),
                     new RemoteWorkspaceAgent(workspace, listener), status,
                     line -> listener.getLogger().println("[SageMaker] " + line), token));
         } catch (TransferCancelledException e) {
+            cancelled = true;
+        } finally {
+            endTransfer();
+        }
+        if (cancelled) {
             complete(null, abortCause());
             return false;
-        } finally {
-            transfer = null;
         }
         getContext().saveState();
         return true;
@@ -353,12 +376,23 @@ final class TrainingStepExecution extends StepExecution {
         if (step.result().isEmpty()) {
             return step.nextDelay().toMillis();
         }
-        RunResult result = step.result().get();
-        if (result.isSuccess() && modelDownloadPath != null && !stopRequested
-                && !downloadModel(session, result, listener)) {
-            return -1;
+        RunResult ended = step.result().get();
+        if (ended.isSuccess() && modelDownloadPath != null && !stopRequested) {
+            synchronized (this) {
+                result = ended;
+                phase = Phase.DOWNLOADING;
+            }
+            getContext().saveState();
+            return downloadAndFinish(session, run, listener);
         }
-        finish(run, listener, result);
+        finish(run, listener, ended);
+        return -1;
+    }
+
+    private long downloadAndFinish(TrainingSession session, Run<?, ?> run, TaskListener listener) throws Exception {
+        if (downloadModel(session, result, listener)) {
+            finish(run, listener, result);
+        }
         return -1;
     }
 
@@ -370,22 +404,44 @@ final class TrainingStepExecution extends StepExecution {
                     + "block; the model stays at " + result.modelArtifactsUri().orElse("(no model artifact)") + "."));
             return false;
         }
-        CancellationToken token = new CancellationToken();
-        transfer = token;
-        if (stopRequested) {
-            token.cancel();
-        }
+        CancellationToken token = beginTransfer();
+        boolean cancelled = false;
         try {
             session.downloadArtifacts(result, modelDownloadPath, downloadOutputData,
                     new RemoteWorkspaceAgent(workspace, listener), ConsoleSinks.status(listener),
                     line -> listener.getLogger().println("[SageMaker] " + line), token);
         } catch (TransferCancelledException e) {
+            cancelled = true;
+        } finally {
+            endTransfer();
+        }
+        if (cancelled) {
             complete(null, abortCause());
             return false;
-        } finally {
-            transfer = null;
         }
         return true;
+    }
+
+    /** Registers this thread's transfer with {@link #stop} and returns its token, already cancelled after a stop. */
+    private CancellationToken beginTransfer() {
+        CancellationToken token = new CancellationToken();
+        transfer = token;
+        synchronized (this) {
+            transferThread = Thread.currentThread();
+        }
+        if (stopRequested) {
+            token.cancel();
+        }
+        return token;
+    }
+
+    /** Ends the registration and clears the interrupt that a stop may have set on this pooled thread. */
+    private void endTransfer() {
+        transfer = null;
+        synchronized (this) {
+            transferThread = null;
+        }
+        Thread.interrupted();
     }
 
     private void finish(Run<?, ?> run, TaskListener listener, RunResult result) {

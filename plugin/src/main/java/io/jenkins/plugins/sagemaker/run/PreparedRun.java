@@ -4,15 +4,20 @@ import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.sagemaker.config.SpecMapper;
+import io.jenkins.plugins.sagemaker.config.StoppedJobResult;
 import io.jenkins.plugins.sagemaker.config.TrainingJobConfig;
 import io.jenkins.plugins.sagemaker.connection.ConnectionSettings;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
+import io.jenkins.plugins.sagemaker.engine.aws.RoleSessionNames;
+import io.jenkins.plugins.sagemaker.engine.description.RunOptions;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRun;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -56,15 +61,27 @@ public final class PreparedRun implements Serializable {
 
     private static PreparedRun prepare(TrainingJobConfig config, String itemFullName, String buildId)
             throws AbortException {
-        PreparedJob job;
+        List<String> problems = new ArrayList<>();
+        PreparedJob job = null;
         try {
             job = PreparedJob.prepare(SpecMapper.toSpec(config), itemFullName, Instant.now(), buildId);
         } catch (IllegalArgumentException e) {
             // InvalidSpecException, the engine's list of every problem, is an IllegalArgumentException.
-            throw new AbortException("The SageMaker training configuration is invalid:\n" + e.getMessage());
+            problems.add(e.getMessage());
         }
-        String sessionName = job.jobName() + "-" + buildId;
-        return new PreparedRun(job, ConnectionSettings.of(config, sessionName));
+        // The run's own settings are checked now too, so a typo does not surface hours later when the job ends.
+        // A maximum poll interval below the first one is raised to it, as the runner does when it is left out.
+        int poll = config.getPollIntervalSeconds();
+        problems.addAll(RunOptions.pollIntervalProblems(poll, Math.max(poll, config.getMaxPollIntervalSeconds())));
+        try {
+            StoppedJobResult.parse(config.getResultWhenStopped());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new AbortException("The SageMaker training configuration is invalid:\n" + String.join("\n", problems));
+        }
+        return new PreparedRun(job, ConnectionSettings.of(config, RoleSessionNames.forRun(job.jobName(), buildId)));
     }
 
     public PreparedJob job() {

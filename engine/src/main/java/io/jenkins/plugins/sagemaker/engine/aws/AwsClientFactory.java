@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sagemaker.engine.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -126,11 +127,16 @@ public final class AwsClientFactory implements AutoCloseable {
         if (role.externalId() != null) {
             request.externalId(role.externalId());
         }
-        // The provider refreshes the session before it expires, on the calling thread: no background thread.
+        // The provider renews the session on the calling thread, without a background thread. It renews once
+        // half of the session has passed, not one minute before expiry as by default. A URL presigned for the
+        // agent expires with the credentials that signed it, so each batch starts with half a session left.
+        Duration renewal = role.sessionDuration().dividedBy(2);
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(request.build())
                 .asyncCredentialUpdateEnabled(false)
+                .staleTime(renewal)
+                .prefetchTime(renewal)
                 .build();
     }
 

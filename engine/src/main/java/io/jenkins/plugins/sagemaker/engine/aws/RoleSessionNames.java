@@ -17,6 +17,27 @@ public final class RoleSessionNames {
     }
 
     /**
+     * Returns the default session name of one run: the training job name, with {@code -<buildId>} added
+     * unless the name ends with it already, as a derived name does. A cut shortens the job name and keeps
+     * the build id whole, so two builds of one Jenkins job get different session names in CloudTrail.
+     *
+     * @param jobName the training job name, at most 63 characters of {@code [a-zA-Z0-9-]}
+     * @param buildId the build number, or another id of the run
+     */
+    public static String forRun(String jobName, String buildId) {
+        String name = jobName == null ? "" : jobName;
+        String suffix = "-" + (buildId == null ? "" : buildId.trim());
+        if (suffix.length() == 1 || name.endsWith(suffix)) {
+            return clean(name);
+        }
+        if (suffix.length() >= MAX_LENGTH) {
+            return clean(suffix.substring(suffix.length() - MAX_LENGTH + 1));
+        }
+        int room = MAX_LENGTH - suffix.length();
+        return clean((name.length() > room ? name.substring(0, room) : name) + suffix);
+    }
+
+    /**
      * Replaces each run of characters that STS rejects with a single '-', cuts the name to 64
      * characters and pads a one-character name, so any Jenkins job name can serve as session name.
      */

@@ -122,12 +122,7 @@ final class DescriptionParser {
         Integer maxPoll = integer(arguments, "maxPollIntervalSeconds");
         int pollSeconds = poll == null ? RunOptions.DEFAULT_POLL_INTERVAL_SECONDS : poll;
         int maxPollSeconds = maxPoll == null ? Math.max(RunOptions.DEFAULT_MAX_POLL_INTERVAL_SECONDS, pollSeconds) : maxPoll;
-        if (pollSeconds < 1) {
-            errors.add("pollIntervalSeconds " + pollSeconds + " is invalid: use at least 1 second.");
-        } else if (maxPollSeconds < pollSeconds) {
-            errors.add("maxPollIntervalSeconds " + maxPollSeconds + " is invalid: use at least pollIntervalSeconds ("
-                    + pollSeconds + ").");
-        }
+        errors.addAll(RunOptions.pollIntervalProblems(pollSeconds, maxPollSeconds));
         return new RunOptions(dryRun, pollSeconds, maxPollSeconds, string(arguments, "modelDownloadPath"),
                 bool(arguments, "downloadOutputData", false));
     }

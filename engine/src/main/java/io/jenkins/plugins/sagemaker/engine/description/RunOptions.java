@@ -1,6 +1,8 @@
 package io.jenkins.plugins.sagemaker.engine.description;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,21 @@ public final class RunOptions implements Serializable {
         this.maxPollIntervalSeconds = maxPollIntervalSeconds;
         this.modelDownloadPath = modelDownloadPath;
         this.downloadOutputData = downloadOutputData;
+    }
+
+    /**
+     * Checks a pair of poll intervals as every front end accepts them: at least 1 second, and the
+     * maximum not below the first interval. Returns one message per problem, empty when both are valid.
+     */
+    public static List<String> pollIntervalProblems(int pollIntervalSeconds, int maxPollIntervalSeconds) {
+        List<String> problems = new ArrayList<>();
+        if (pollIntervalSeconds < 1) {
+            problems.add("pollIntervalSeconds " + pollIntervalSeconds + " is invalid: use at least 1 second.");
+        } else if (maxPollIntervalSeconds < pollIntervalSeconds) {
+            problems.add("maxPollIntervalSeconds " + maxPollIntervalSeconds
+                    + " is invalid: use at least pollIntervalSeconds (" + pollIntervalSeconds + ").");
+        }
+        return problems;
     }
 
     /** Returns the defaults: no dry run, polling every 5 seconds, backing off up to 60. */

@@ -31,6 +31,24 @@ public interface WireValue {
                 + "\" is invalid: use one of " + allowedValues(type) + ".");
     }
 
+    /**
+     * Returns the wire value that {@code text} names, such as {@code Gzip} for {@code gzip}, matched as
+     * {@link #parse} matches. Other text is returned trimmed, so validation can report it, and blank text
+     * as null.
+     */
+    static <E extends Enum<E> & WireValue> String canonical(Class<E> type, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String normalizedText = normalize(text);
+        for (E constant : type.getEnumConstants()) {
+            if (normalize(constant.wireValue()).equals(normalizedText)) {
+                return constant.wireValue();
+            }
+        }
+        return text.trim();
+    }
+
     /** Returns the wire values of {@code type} joined by ", ", such as {@code None, Gzip}. */
     static <E extends Enum<E> & WireValue> String allowedValues(Class<E> type) {
         return Arrays.stream(type.getEnumConstants())

@@ -227,6 +227,41 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void freshSessionIsReused() throws Exception {
+        try (StsStub sts = new StsStub(Duration.ofHours(1));
+                AwsClientFactory factory = AwsClientFactory.create(settings()
+                        .stsEndpoint(sts.endpoint())
+                        .assumeRole(AssumeRoleSettings.of("arn:aws:iam::123456789012:role/trainer", null, "job-7"))
+                        .build());
+                SageMakerClient sageMaker = factory.sageMaker()) {
+
+            for (int i = 0; i < 3; i++) {
+                sageMaker.listTrainingJobs(r -> r.maxResults(10));
+            }
+
+            assertThat(sts.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void halfSpentSessionIsRenewed() throws Exception {
+        // STS may grant less than the requested hour, as for a role with a shorter maximum session. With 20
+        // minutes left the session is past its half, so each call requests a new session.
+        try (StsStub sts = new StsStub(Duration.ofMinutes(20));
+                AwsClientFactory factory = AwsClientFactory.create(settings()
+                        .stsEndpoint(sts.endpoint())
+                        .assumeRole(AssumeRoleSettings.of("arn:aws:iam::123456789012:role/trainer", null, "job-7"))
+                        .build());
+                SageMakerClient sageMaker = factory.sageMaker()) {
+
+            sageMaker.listTrainingJobs(r -> r.maxResults(10));
+            sageMaker.listTrainingJobs(r -> r.maxResults(10));
+
+            assertThat(sts.requests()).hasSize(2);
+        }
+    }
+
+    @Test
     void callerCredentialsAreResolvedOncePerFactory() {
         AtomicInteger resolutions = new AtomicInteger();
         AwsCredentialsProvider counting = () -> {

@@ -2,6 +2,8 @@ package io.jenkins.plugins.sagemaker.engine.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.sagemaker.engine.naming.JobNames;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RoleSessionNamesTest {
@@ -50,5 +52,34 @@ class RoleSessionNamesTest {
 
         assertThat(cleaned).isEqualTo("d-bogage--mlaut");
         assertThat(cleaned).matches(STS_PATTERN);
+    }
+
+    @Test
+    void derivedJobNameIsSessionName() {
+        String jobName = JobNames.derive("nightly-" + "x".repeat(60), Instant.parse("2026-12-04T23:00:00Z"), "1234");
+
+        String session = RoleSessionNames.forRun(jobName, "1234");
+
+        assertThat(session).isEqualTo(jobName).endsWith("-1234");
+        assertThat(session).matches(STS_PATTERN);
+    }
+
+    @Test
+    void explicitJobNameGetsBuildNumber() {
+        assertThat(RoleSessionNames.forRun("fraud-model", "42")).isEqualTo("fraud-model-42");
+    }
+
+    @Test
+    void longJobNameKeepsBuildNumber() {
+        String session = RoleSessionNames.forRun("m".repeat(63), "123456");
+
+        assertThat(session).hasSize(64).endsWith("m-123456");
+        assertThat(session).matches(STS_PATTERN);
+    }
+
+    @Test
+    void missingBuildIdKeepsJobName() {
+        assertThat(RoleSessionNames.forRun("fraud-model", " ")).isEqualTo("fraud-model");
+        assertThat(RoleSessionNames.forRun(null, null)).isEqualTo(RoleSessionNames.DEFAULT_NAME);
     }
 }

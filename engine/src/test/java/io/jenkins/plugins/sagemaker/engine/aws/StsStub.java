@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,8 +25,15 @@ final class StsStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
+    private final Duration lifetime;
 
     StsStub() throws IOException {
+        this(Duration.ofHours(1));
+    }
+
+    /** Answers with credentials that expire {@code lifetime} after each request. */
+    StsStub(Duration lifetime) throws IOException {
+        this.lifetime = lifetime;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.start();
@@ -57,7 +65,7 @@ final class StsStub implements AutoCloseable {
             }
             requests.add(parameters);
 
-            String expiration = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+            String expiration = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS).toString();
             String xml = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
                     + "<AssumeRoleResult><Credentials>"
                     + "<AccessKeyId>" + ASSUMED_ACCESS_KEY_ID + "</AccessKeyId>"

@@ -68,4 +68,18 @@ class WireValueTest {
         assertThatThrownBy(() -> WireValue.parse(RecordWrapperType.class, "channels[1].recordWrapperType", "wrapped"))
                 .hasMessage("channels[1].recordWrapperType \"wrapped\" is invalid: use one of None, RecordIO.");
     }
+
+    @Test
+    void canonicalUsesSageMakerSpelling() {
+        assertThat(WireValue.canonical(CompressionType.class, "gzip")).isEqualTo("Gzip");
+        assertThat(WireValue.canonical(S3DataDistributionType.class, " sharded_by_s3_key ")).isEqualTo("ShardedByS3Key");
+        assertThat(WireValue.canonical(RuntimeUnit.class, "hours")).isEqualTo("HOURS");
+    }
+
+    @Test
+    void canonicalKeepsUnknownText() {
+        assertThat(WireValue.canonical(TrainingInputMode.class, " Streaming ")).isEqualTo("Streaming");
+        assertThat(WireValue.canonical(TrainingInputMode.class, " ")).isNull();
+        assertThat(WireValue.canonical(TrainingInputMode.class, null)).isNull();
+    }
 }
