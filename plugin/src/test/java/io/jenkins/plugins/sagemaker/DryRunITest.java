@@ -84,6 +84,22 @@ class DryRunITest {
     }
 
     @Test
+    void freestyleDryRunListsWorkspacePaths() throws Exception {
+        TrainingJobConfig config = EmulatorFixture.config(emulator, "workspace");
+        ChannelConfig fromWorkspace = new ChannelConfig("extra", null);
+        fromWorkspace.setLocalPath("data");
+        config.setChannels(List.of(new ChannelConfig("train", "s3://example-bucket/train"), fromWorkspace));
+        config.setDryRun(true);
+        FreeStyleProject project = j.createFreeStyleProject("workspace");
+        project.getBuildersList().add(new SageMakerTrainingBuilder(config));
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, project);
+
+        j.assertLogContains("channels[1].localPath: Path 'data' not found in the workspace", build);
+        assertThat(emulator.callCount("CreateTrainingJob")).isZero();
+    }
+
+    @Test
     void pipelineDryRunReturnsRequest() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "dry");
         job.setDefinition(new CpsFlowDefinition("""

@@ -49,6 +49,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.verb.POST;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Freestyle build step that trains one SageMaker job and waits for its end on the executor thread.
@@ -104,11 +105,25 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
 
     private void train(Run<?, ?> run, FilePath workspace, TaskListener listener)
             throws InterruptedException, IOException {
+        try {
+            checkOrTrain(run, workspace, listener);
+        } catch (AbortedException e) {
+            // The SDK throws this when the executor is interrupted during a call, such as DescribeAlgorithm.
+            throw new InterruptedException("Build aborted during a call to AWS: " + e.getMessage());
+        } catch (SdkException e) {
+            // Any other SDK failure, such as a missing bucket during the upload, ends the build with its message.
+            throw new AbortException("An AWS call failed: " + e.getMessage());
+        }
+    }
+
+    private void checkOrTrain(Run<?, ?> run, FilePath workspace, TaskListener listener)
+            throws InterruptedException, IOException {
         PreparedRun prepared = PreparedRun.prepare(config, run);
         AwsCredentialsProvider credentials = AwsCredentialsLookup.forRun(run, config.getCredentialsId());
         LogSink status = ConsoleSinks.status(listener);
         if (config.isDryRun()) {
-            DryRunReport report = prepared.dryRun(credentials, status);
+            DryRunReport report = prepared.dryRun(credentials, status,
+                    workspace == null ? null : new RemoteWorkspaceAgent(workspace, listener));
             if (!report.passed()) {
                 throw new AbortException(PreparedRun.dryRunFailure(report));
             }
@@ -139,9 +154,6 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         } catch (TrainingRunException | IllegalArgumentException e) {
             // IllegalArgumentException includes InvalidSpecException: the job does not fit its algorithm.
             throw new AbortException(e.getMessage());
-        } catch (AbortedException e) {
-            // The SDK throws this when the executor is interrupted during a call, such as DescribeAlgorithm.
-            throw new InterruptedException("Build aborted during a call to AWS: " + e.getMessage());
         }
     }
 
@@ -263,7 +275,8 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
             DryRunReport report;
             try {
                 // The form shows only the findings, which the report carries; the printed lines are dropped.
-                report = prepared.dryRun(AwsCredentialsLookup.forItem(item, config.getCredentialsId()), SILENT);
+                // The button has no workspace, so workspace paths are reported as not checked.
+                report = prepared.dryRun(AwsCredentialsLookup.forItem(item, config.getCredentialsId()), SILENT, null);
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "Check configuration failed for " + item.getFullName(), e);
                 return FormValidation.error("The check of training job " + prepared.jobName() + " failed: "

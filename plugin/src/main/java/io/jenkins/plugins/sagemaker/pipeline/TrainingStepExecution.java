@@ -285,9 +285,10 @@ final class TrainingStepExecution extends StepExecution {
         return open;
     }
 
-    private long dryRun(Run<?, ?> run, TaskListener listener) throws AbortException {
+    private long dryRun(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
+        FilePath workspace = getContext().get(FilePath.class);
         DryRunReport report = prepared.dryRun(AwsCredentialsLookup.forRun(run, credentialsId),
-                ConsoleSinks.status(listener));
+                ConsoleSinks.status(listener), workspace == null ? null : new RemoteWorkspaceAgent(workspace, listener));
         if (stopRequested) {
             complete(null, abortCause());
         } else if (report.passed()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sagemaker.run;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -11,9 +12,11 @@ import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
 import io.jenkins.plugins.sagemaker.engine.aws.RoleSessionNames;
 import io.jenkins.plugins.sagemaker.engine.description.RunOptions;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRun;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunOptions;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.session.PreparedJob;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspaceAgent;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +76,7 @@ public final class PreparedRun implements Serializable {
         // A maximum poll interval below the first one is raised to it, as the runner does when it is left out.
         int poll = config.getPollIntervalSeconds();
         problems.addAll(RunOptions.pollIntervalProblems(poll, Math.max(poll, config.getMaxPollIntervalSeconds())));
+        problems.addAll(RunOptions.modelDownloadPathProblems(config.getModelDownloadPath()));
         try {
             StoppedJobResult.parse(config.getResultWhenStopped());
         } catch (IllegalArgumentException e) {
@@ -102,13 +106,15 @@ public final class PreparedRun implements Serializable {
     }
 
     /**
-     * Runs the engine's dry run: checks the specification, the algorithm and the S3 locations, and
-     * prints the request as JSON to {@code sink}. It makes AWS calls, so it must not run on the CPS
-     * thread. CreateTrainingJob is never sent.
+     * Runs the engine's dry run: checks the specification, the algorithm, the S3 locations and, when
+     * {@code workspace} is not null, the workspace paths of the channels, and prints the request as JSON
+     * to {@code sink}. It makes AWS calls, so it must not run on the CPS thread. CreateTrainingJob is
+     * never sent.
      */
-    public DryRunReport dryRun(AwsCredentialsProvider credentials, LogSink sink) {
+    public DryRunReport dryRun(AwsCredentialsProvider credentials, LogSink sink, @CheckForNull WorkspaceAgent workspace) {
         try (AwsClientFactory clients = AwsClientFactory.create(connection.toClientSettings(credentials))) {
-            return DryRun.run(job.spec(), job.jobName(), job.runId(), clients, sink);
+            return DryRun.run(job.spec(), job.jobName(), job.runId(), clients, sink, DryRunOptions.defaults(),
+                    workspace);
         }
     }
 

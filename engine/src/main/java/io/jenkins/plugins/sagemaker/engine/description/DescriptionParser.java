@@ -123,7 +123,9 @@ final class DescriptionParser {
         int pollSeconds = poll == null ? RunOptions.DEFAULT_POLL_INTERVAL_SECONDS : poll;
         int maxPollSeconds = maxPoll == null ? Math.max(RunOptions.DEFAULT_MAX_POLL_INTERVAL_SECONDS, pollSeconds) : maxPoll;
         errors.addAll(RunOptions.pollIntervalProblems(pollSeconds, maxPollSeconds));
-        return new RunOptions(dryRun, pollSeconds, maxPollSeconds, string(arguments, "modelDownloadPath"),
+        String modelDownloadPath = string(arguments, "modelDownloadPath");
+        errors.addAll(RunOptions.modelDownloadPathProblems(modelDownloadPath));
+        return new RunOptions(dryRun, pollSeconds, maxPollSeconds, modelDownloadPath,
                 bool(arguments, "downloadOutputData", false));
     }
 

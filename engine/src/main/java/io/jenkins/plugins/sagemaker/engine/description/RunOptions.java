@@ -55,6 +55,35 @@ public final class RunOptions implements Serializable {
         return problems;
     }
 
+    /**
+     * Checks the model download folder before any job runs, because the agent checks it only when the
+     * job has completed. The workspace is not known here, so the path must be relative and must not
+     * leave the workspace through {@code ..}. Returns one message per problem, empty when valid or null.
+     */
+    public static List<String> modelDownloadPathProblems(String modelDownloadPath) {
+        if (modelDownloadPath == null || modelDownloadPath.isBlank()) {
+            return List.of();
+        }
+        String path = modelDownloadPath.trim();
+        boolean absolute = path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:.*");
+        int depth = 0;
+        for (String segment : path.split("[/\\\\]+")) {
+            if (segment.equals("..")) {
+                depth--;
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+            if (depth < 0) {
+                break;
+            }
+        }
+        if (absolute || depth < 0) {
+            return List.of("modelDownloadPath \"" + modelDownloadPath + "\" is invalid: use a folder inside the "
+                    + "workspace, relative to it, such as model.");
+        }
+        return List.of();
+    }
+
     /** Returns the defaults: no dry run, polling every 5 seconds, backing off up to 60. */
     public static RunOptions defaults() {
         return new RunOptions(false, DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_MAX_POLL_INTERVAL_SECONDS);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.sagemaker.engine.request.CreateTrainingJobRequests;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
 import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.WorkspaceAgent;
 import io.jenkins.plugins.sagemaker.engine.validation.SpecValidator;
 import io.jenkins.plugins.sagemaker.engine.validation.ValidationProblem;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 /**
  * Checks everything about a training job that can be checked without creating it, and prints the
  * CreateTrainingJob request that a real run would send. It calls DescribeAlgorithm, ListObjectsV2 and
- * HeadBucket, and never CreateTrainingJob. The Pipeline step ({@code dryRun: true}), the freestyle
+ * HeadBucket, lists the workspace paths of channels uploaded from the workspace, and never sends
+ * CreateTrainingJob. The Pipeline step ({@code dryRun: true}), the freestyle
  * form's "Check configuration" button and the command-line runner ({@code --dry-run}) share it.
  */
 public final class DryRun {
@@ -46,6 +48,19 @@ public final class DryRun {
      */
     public static DryRunReport run(TrainingJobSpec spec, String jobName, String runId, AwsClientFactory clients,
             LogSink sink, DryRunOptions options) {
+        return run(spec, jobName, runId, clients, sink, options, null);
+    }
+
+    /**
+     * Runs the dry run of {@link #run(TrainingJobSpec, String, String, AwsClientFactory, LogSink, DryRunOptions)}
+     * and also lists the {@code localPath} of every workspace channel through {@code workspace}: a missing
+     * path, an empty folder or a path outside the workspace is a problem.
+     *
+     * @param workspace where the workspace is, or null when the caller has none (each workspace
+     *     channel then gets a warning)
+     */
+    public static DryRunReport run(TrainingJobSpec spec, String jobName, String runId, AwsClientFactory clients,
+            LogSink sink, DryRunOptions options, WorkspaceAgent workspace) {
         sink.info("Dry run: checking training job " + jobName + " without creating it.");
         List<ValidationProblem> problems = new ArrayList<>(SpecValidator.validate(spec));
         boolean specValid = problems.isEmpty();
@@ -70,6 +85,7 @@ public final class DryRun {
         try (S3Client s3 = clients.s3()) {
             new S3Checks(s3, problems, warnings).check(spec, options.workspaceChannels());
         }
+        new WorkspaceChecks(workspace, problems, warnings).check(spec);
         warnings.subList(algorithmWarnings, warnings.size()).forEach(sink::warn);
 
         String requestJson = specValid ? requestJson(checked, jobName, runId, problems) : null;

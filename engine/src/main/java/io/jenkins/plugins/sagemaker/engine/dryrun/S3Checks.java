@@ -41,9 +41,12 @@ final class S3Checks {
             ChannelSpec channel = channels.get(i);
             if (!channel.isFromWorkspace() && !workspaceChannels.contains(channel.getName())) {
                 checkInput("channels[" + i + "].s3Uri", channel.getS3Uri());
+            } else if (channel.getS3Uri() != null) {
+                // The upload writes there, so the bucket must exist even though the prefix may be empty.
+                checkBucket("channels[" + i + "].s3Uri", channel.getS3Uri());
             }
         }
-        checkOutputBucket(spec.getOutputPath());
+        checkBucket("outputPath", spec.getOutputPath());
     }
 
     private void checkInput(String field, String uri) {
@@ -72,7 +75,7 @@ final class S3Checks {
         }
     }
 
-    private void checkOutputBucket(String uri) {
+    private void checkBucket(String field, String uri) {
         Location location = Location.parse(uri);
         if (location == null) {
             return;
@@ -80,13 +83,13 @@ final class S3Checks {
         try {
             s3.headBucket(request -> request.bucket(location.bucket()));
         } catch (NoSuchBucketException e) {
-            problems.add(bucketNotFound("outputPath", uri, location.bucket()));
+            problems.add(bucketNotFound(field, uri, location.bucket()));
         } catch (AbortedException e) {
             throw e;
         } catch (AwsServiceException e) {
             // HeadBucket responses have no body, so a missing bucket may arrive as a bare 404.
             if (e.statusCode() == 404) {
-                problems.add(bucketNotFound("outputPath", uri, location.bucket()));
+                problems.add(bucketNotFound(field, uri, location.bucket()));
             } else {
                 warn("HeadBucket", uri, e);
             }

@@ -122,12 +122,20 @@ final class Rules {
     }
 
     static Optional<ValidationProblem> trainingImage(String field, String value) {
-        if (isBlank(value) || value.length() <= MAX_TRAINING_IMAGE_LENGTH) {
+        if (isBlank(value)) {
             return Optional.empty();
         }
-        return Optional.of(invalid(field, value,
-                "use a shorter ECR image URI such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/my-image:1.0",
-                "at most " + MAX_TRAINING_IMAGE_LENGTH + " characters"));
+        if (value.length() > MAX_TRAINING_IMAGE_LENGTH) {
+            return Optional.of(invalid(field, value,
+                    "use a shorter ECR image URI such as 123456789012.dkr.ecr.us-east-2.amazonaws.com/my-image:1.0",
+                    "at most " + MAX_TRAINING_IMAGE_LENGTH + " characters"));
+        }
+        // CreateTrainingJob's pattern for TrainingImage is [\S]+.
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            return Optional.of(invalid(field, value, "remove the spaces from the image URI",
+                    "pattern [\\S]+, no whitespace"));
+        }
+        return Optional.empty();
     }
 
     static Optional<ValidationProblem> roleArn(String field, String value) {

@@ -345,6 +345,14 @@ class JobDescriptionTest {
     }
 
     @Test
+    void downloadPathOutsideWorkspaceIsReported() {
+        assertThatThrownBy(() -> JobDescription.parse("modelDownloadPath: ../up\n", "job.yaml"))
+                .isInstanceOfSatisfying(JobDescriptionException.class, e -> assertThat(e.getErrors()).containsExactly(
+                        "modelDownloadPath \"../up\" is invalid: use a folder inside the workspace, relative to it, "
+                                + "such as model."));
+    }
+
+    @Test
     void endpointMustBeHttpUrl() {
         assertThatThrownBy(() -> JobDescription.parse("endpointUrl: 127.0.0.1:4566\n", "job.yaml"))
                 .isInstanceOfSatisfying(JobDescriptionException.class, e -> assertThat(e.getErrors()).containsExactly(

@@ -16,11 +16,16 @@ import io.jenkins.plugins.sagemaker.engine.spec.ChannelSpec;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
 import io.jenkins.plugins.sagemaker.engine.validation.InvalidSpecException;
 import io.jenkins.plugins.sagemaker.engine.validation.ValidationProblem;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.CancellationToken;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.LocalWorkspaceAgent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Dry runs against the emulator's SageMaker and S3 over HTTP. */
 class DryRunTest {
@@ -110,6 +115,65 @@ class DryRunTest {
         DryRunReport report = DryRun.run(spec, JOB_NAME, RUN_ID, aws.clients, sink, options);
 
         assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void missingOrEmptyWorkspacePathIsReported(@TempDir Path workspace) throws Exception {
+        Files.createDirectories(workspace.resolve("empty"));
+        LocalWorkspaceAgent agent = new LocalWorkspaceAgent(workspace, line -> { }, new CancellationToken());
+
+        DryRunReport missing = DryRun.run(workspaceJob("nowhere", null), JOB_NAME, RUN_ID, aws.clients, sink,
+                DryRunOptions.defaults(), agent);
+        DryRunReport empty = DryRun.run(workspaceJob("empty", null), JOB_NAME, RUN_ID, aws.clients, sink,
+                DryRunOptions.defaults(), agent);
+
+        assertThat(missing.problems()).extracting(ValidationProblem::message).singleElement().asString()
+                .startsWith("channels[0].localPath: Path 'nowhere' not found in the workspace ");
+        assertThat(empty.problems()).extracting(ValidationProblem::message).singleElement().asString()
+                .startsWith("channels[0].localPath: Folder 'empty' ").contains("contains no files");
+        assertThat(aws.emulator.callCount("CreateTrainingJob")).isZero();
+    }
+
+    @Test
+    void workspacePathWithFilesPasses(@TempDir Path workspace) throws Exception {
+        Files.createDirectories(workspace.resolve("data"));
+        Files.writeString(workspace.resolve("data/train.csv"), "1,2\n");
+        LocalWorkspaceAgent agent = new LocalWorkspaceAgent(workspace, line -> { }, new CancellationToken());
+
+        DryRunReport report = DryRun.run(workspaceJob("data", null), JOB_NAME, RUN_ID, aws.clients, sink,
+                DryRunOptions.defaults(), agent);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void workspaceChannelBucketIsChecked(@TempDir Path workspace) throws Exception {
+        Files.writeString(workspace.resolve("train.csv"), "1,2\n");
+        LocalWorkspaceAgent agent = new LocalWorkspaceAgent(workspace, line -> { }, new CancellationToken());
+
+        DryRunReport report = DryRun.run(workspaceJob("train.csv", "s3://missing-bucket/train/"), JOB_NAME, RUN_ID,
+                aws.clients, sink, DryRunOptions.defaults(), agent);
+
+        assertThat(report.problems()).extracting(ValidationProblem::message).containsExactly(
+                "channels[0].s3Uri \"s3://missing-bucket/train/\" is invalid: bucket missing-bucket was not found. "
+                        + "Create the bucket or correct the URI (an existing bucket).");
+    }
+
+    @Test
+    void workspacePathWithoutWorkspaceIsWarned() {
+        DryRunReport report = DryRun.run(workspaceJob("data", null), JOB_NAME, RUN_ID, aws.clients, sink);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.warnings()).containsExactly("channels[0].localPath \"data\" was not checked, because no "
+                + "workspace is available to this check.");
+    }
+
+    private static TrainingJobSpec workspaceJob(String localPath, String s3Uri) {
+        return fullAlgorithmJob()
+                .channels(List.of(ChannelSpec.builder().name("training").localPath(localPath).s3Uri(s3Uri)
+                        .contentType("text/csv").build()))
+                .build();
     }
 
     @Test

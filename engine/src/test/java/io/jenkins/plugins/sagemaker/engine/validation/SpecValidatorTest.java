@@ -118,6 +118,9 @@ class SpecValidatorTest {
                 bad("no algorithm and no image", b -> b.trainingImage(null),
                         "algorithm", "algorithm is missing: set algorithm to a name or ARN, or trainingImage to an "
                                 + "ECR image URI (exactly one of algorithm and trainingImage)."),
+                bad("image URI with spaces", b -> b.trainingImage("my image with spaces"),
+                        "trainingImage", "trainingImage \"my image with spaces\" is invalid: remove the spaces from the "
+                                + "image URI (pattern [\\S]+, no whitespace)."),
                 bad("algorithm and image both set", b -> b.algorithm("xgboost"),
                         "algorithm", "algorithm \"xgboost\" and trainingImage \"" + SpecFixtures.IMAGE + "\" are both "
                                 + "set: set only one of them (exactly one of algorithm and trainingImage)."),
