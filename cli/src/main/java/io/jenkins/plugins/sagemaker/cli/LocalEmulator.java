@@ -4,7 +4,6 @@ import io.jenkins.plugins.sagemaker.emulator.EmulatorClock;
 import io.jenkins.plugins.sagemaker.emulator.EmulatorConfig;
 import io.jenkins.plugins.sagemaker.emulator.SageMakerEmulator;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientSettings;
-import io.jenkins.plugins.sagemaker.engine.spec.ChannelSpec;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,9 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -33,8 +30,9 @@ final class LocalEmulator implements AutoCloseable {
     }
 
     static LocalEmulator start(double speed, PrintStream out) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException("--local-speed " + speed + " is invalid: use a factor above 0, for example 60.");
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("--local-speed " + speed + " is invalid: use a finite factor above 0, "
+                    + "for example 60.");
         }
         EmulatorConfig config = EmulatorConfig.builder().clock(EmulatorClock.accelerated(speed)).build();
         SageMakerEmulator emulator = SageMakerEmulator.start(config);
@@ -45,13 +43,7 @@ final class LocalEmulator implements AutoCloseable {
 
     /** Creates the buckets that the job's output path and channels name, as an account would already have them. */
     void prepareBuckets(TrainingJobSpec spec) {
-        Set<String> buckets = new LinkedHashSet<>();
-        bucketOf(spec.getOutputPath(), buckets);
-        bucketOf(spec.getCheckpointS3Uri(), buckets);
-        for (ChannelSpec channel : spec.getChannels()) {
-            bucketOf(channel.getS3Uri(), buckets);
-        }
-        buckets.forEach(emulator::createBucket);
+        JobBuckets.of(spec).forEach(emulator::createBucket);
     }
 
     /** Puts each {@code FILE=S3_URI} pair's file into the emulator's S3. */
@@ -90,18 +82,6 @@ final class LocalEmulator implements AutoCloseable {
                 .logsEndpoint(emulator.endpoint())
                 .s3Endpoint(emulator.s3Endpoint())
                 .build();
-    }
-
-    private static void bucketOf(String s3Uri, Set<String> buckets) {
-        if (s3Uri == null || !s3Uri.startsWith("s3://")) {
-            return;
-        }
-        String rest = s3Uri.substring("s3://".length());
-        int slash = rest.indexOf('/');
-        String bucket = slash < 0 ? rest : rest.substring(0, slash);
-        if (!bucket.isEmpty()) {
-            buckets.add(bucket);
-        }
     }
 
     @Override

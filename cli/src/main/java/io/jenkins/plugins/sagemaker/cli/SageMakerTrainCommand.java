@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sagemaker.cli;
 
+import io.jenkins.plugins.sagemaker.cli.AwsEnvironment.CredentialsNotFoundException;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientSettings;
 import io.jenkins.plugins.sagemaker.engine.description.ConnectionSettings;
@@ -7,6 +8,7 @@ import io.jenkins.plugins.sagemaker.engine.description.JobDescription;
 import io.jenkins.plugins.sagemaker.engine.description.JobDescriptionException;
 import io.jenkins.plugins.sagemaker.engine.description.RunOptions;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRun;
+import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunOptions;
 import io.jenkins.plugins.sagemaker.engine.dryrun.DryRunReport;
 import io.jenkins.plugins.sagemaker.engine.logs.LogLineSink;
 import io.jenkins.plugins.sagemaker.engine.logs.LogRelayOptions;
@@ -44,8 +46,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code sagemaker-train}: runs one SageMaker training job described in a JSON or YAML file whose
@@ -90,7 +91,8 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the job without creating it and print the CreateTrainingJob request.")
     boolean dryRun;
 
-    @Option(names = "--region", description = "AWS region; overrides the job description's region.")
+    @Option(names = "--region", description = "AWS region; overrides the job description's region. Without either: "
+            + "the aws.region system property, the AWS_REGION environment variable or the profile's region.")
     String region;
 
     @Option(names = "--profile", description = "AWS profile for credentials; default: the SDK's default credential chain.")
@@ -107,6 +109,9 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
     private final Cancellation cancellation = new Cancellation();
     private final CancellationToken uploadCancellation = new CancellationToken();
     private final CountDownLatch finished = new CountDownLatch(1);
+
+    /** The prepared job's name for the shutdown hook's message, or null before the job is prepared. */
+    private volatile String jobName;
 
     public SageMakerTrainCommand() {
         this(System.out);
@@ -142,8 +147,15 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
         out.println("Interrupted: cancelling the run; a training job already created is stopped before exiting.");
         uploadCancellation.cancel();
         cancellation.cancel();
+
+        // The JVM runs each shutdown hook once, so a second Ctrl-C does not end this wait. The line names what does.
+        Duration maxWait = RunSettings.DEFAULT_STOP_TIMEOUT.plusMinutes(1);
+        String job = jobName != null ? "training job " + jobName : "the training job";
+        out.println("Waiting at most " + maxWait.toMinutes() + " minutes for " + job + " to stop; a second Ctrl-C "
+                + "does not shorten this. kill -9 " + ProcessHandle.current().pid() + " exits at once, but then "
+                + job + ", if created, keeps stopping (or running, if StopTrainingJob was not sent yet) in AWS.");
         try {
-            finished.await(RunSettings.DEFAULT_STOP_TIMEOUT.plusMinutes(1).toSeconds(), TimeUnit.SECONDS);
+            finished.await(maxWait.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -158,6 +170,11 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
     }
 
     private int runJob() {
+        if (Files.isDirectory(jobFile)) {
+            out.println("ERROR: job description " + jobFile + " is a folder, not a file; pass the path of a .json, "
+                    + ".yaml or .yml file.");
+            return EXIT_INVALID;
+        }
         JobDescription description;
         try {
             description = JobDescription.read(jobFile);
@@ -180,16 +197,16 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
             out.println("ERROR: " + e.getMessage());
             return EXIT_INVALID;
         }
+        jobName = job.jobName();
 
         if (!local && !seeds.isEmpty()) {
             out.println("ERROR: --seed works only with --local.");
             return EXIT_INVALID;
         }
         for (String seed : seeds) {
-            Path file = Path.of(seed.substring(0, Math.max(0, seed.indexOf('='))));
-            if (seed.indexOf('=') <= 0 || !Files.isRegularFile(file)) {
-                out.println("ERROR: --seed " + seed + " is invalid: FILE must be an existing file, as in "
-                        + "data/train.csv=s3://example-bucket/train/train.csv.");
+            String problem = seedProblem(seed);
+            if (problem != null) {
+                out.println("ERROR: --seed " + seed + " is invalid: " + problem);
                 return EXIT_INVALID;
             }
         }
@@ -211,12 +228,36 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             out.println("ERROR: " + e.getMessage());
             return EXIT_INVALID;
+        } catch (CredentialsNotFoundException e) {
+            out.println("ERROR: " + e.getMessage());
+            return EXIT_AWS_ERROR;
+        } catch (SdkException e) {
+            // S3 errors of an upload or a download, and any other AWS error that the engine does not turn into a message.
+            out.println("ERROR: " + AwsErrorMessages.describe(e, JobBuckets.of(job.spec())));
+            return EXIT_AWS_ERROR;
         }
+    }
+
+    /** Returns why a {@code --seed} value is invalid, or null. {@link LocalEmulator#seed} checks the target URI. */
+    private static String seedProblem(String seed) {
+        int separator = seed.indexOf('=');
+        if (separator <= 0 || separator == seed.length() - 1) {
+            return "use the form --seed FILE=s3://bucket/key, as in "
+                    + "--seed data/train.csv=s3://example-bucket/train/train.csv.";
+        }
+        Path file = Path.of(seed.substring(0, separator));
+        if (!Files.isRegularFile(file)) {
+            return "file " + file + " not found, or it is not a regular file.";
+        }
+        return null;
     }
 
     private int dryRun(PreparedJob job, AwsClientSettings settings) {
         try (AwsClientFactory clients = AwsClientFactory.create(settings)) {
-            DryRunReport report = DryRun.run(job.spec(), job.jobName(), job.runId(), clients, sink());
+            // The workspace paths of channels are listed as a real run's upload would list them.
+            WorkspaceAgent agent = new LocalWorkspaceAgent(workspace, out::println, new CancellationToken());
+            DryRunReport report = DryRun.run(job.spec(), job.jobName(), job.runId(), clients, sink(),
+                    DryRunOptions.defaults(), agent);
             return report.passed() ? EXIT_COMPLETED : EXIT_FAILED;
         }
     }
@@ -292,16 +333,13 @@ public final class SageMakerTrainCommand implements Callable<Integer> {
 
         String regionId = region != null ? region : connection.getRegion();
         if (regionId == null) {
-            throw new IllegalArgumentException("AWS region is missing: set region in the job description or pass --region.");
+            regionId = AwsEnvironment.region(profile).orElseThrow(() -> new IllegalArgumentException(
+                    "AWS region is missing: pass --region, set region in the job description, set the aws.region "
+                            + "system property or the AWS_REGION environment variable, or set region for the AWS "
+                            + "profile in ~/.aws/config."));
         }
-        return connection.toClientSettings(credentials(), job.jobName()).region(regionId).build();
-    }
-
-    private AwsCredentialsProvider credentials() {
-        if (profile != null) {
-            return ProfileCredentialsProvider.create(profile);
-        }
-        return DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider credentials = AwsEnvironment.credentials(profile);
+        return connection.toClientSettings(credentials, job.jobName()).region(regionId).build();
     }
 
     /** Returns six random lowercase letters and digits, so two runs in the same second get different names. */

@@ -34,33 +34,53 @@ class SageMakerTrainCommandTest {
     void localExampleCompletes() {
         Run run = execute("--local", "--local-speed", "600", "--build-id", "1", "--seed", SEED, EXAMPLE.toString());
 
-        assertThat(run.exitCode).as(run.output).isEqualTo(SageMakerTrainCommand.EXIT_COMPLETED);
-        assertThat(run.output).contains("Training job: test-marketplace-");
-        assertThat(run.output).contains("Completed: Training job completed");
-        assertThat(run.output).contains("[algo-1] ");
-        assertThat(run.output).contains("Model artifacts: s3://example-bucket/integ-test-data/marketplace/output/");
-        assertThat(run.output).contains("train:loss");
-        assertThat(run.output).endsWith("Result: COMPLETED." + System.lineSeparator());
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(SageMakerTrainCommand.EXIT_COMPLETED);
+        assertThat(run.output()).contains("Training job: test-marketplace-");
+        assertThat(run.output()).contains("Completed: Training job completed");
+        assertThat(run.output()).contains("[algo-1] ");
+        assertThat(run.output()).contains("Model artifacts: s3://example-bucket/integ-test-data/marketplace/output/");
+        assertThat(run.output()).contains("train:loss");
+        assertThat(run.output()).endsWith("Result: COMPLETED." + System.lineSeparator());
     }
 
     @Test
     void dryRunPrintsRequestWithoutSubmitting() {
         Run run = execute("--local", "--dry-run", "--build-id", "2", "--seed", SEED, EXAMPLE.toString());
 
-        assertThat(run.exitCode).as(run.output).isEqualTo(SageMakerTrainCommand.EXIT_COMPLETED);
-        assertThat(run.output).contains("CreateTrainingJob request (not sent):");
-        assertThat(run.output).contains("\"TrainingJobName\"");
-        assertThat(run.output).contains("\"learning_rate\" : \"0.10\"");
-        assertThat(run.output).doesNotContain("Submitting training job");
-        assertThat(run.output).doesNotContain("AWS console:");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(SageMakerTrainCommand.EXIT_COMPLETED);
+        assertThat(run.output()).contains("CreateTrainingJob request (not sent):");
+        assertThat(run.output()).contains("\"TrainingJobName\"");
+        assertThat(run.output()).contains("\"learning_rate\" : \"0.10\"");
+        assertThat(run.output()).doesNotContain("Submitting training job");
+        assertThat(run.output()).doesNotContain("AWS console:");
     }
 
     @Test
     void dryRunReportsEmptyInputPrefix() {
         Run run = execute("--local", "--dry-run", EXAMPLE.toString());
 
-        assertThat(run.exitCode).as(run.output).isEqualTo(SageMakerTrainCommand.EXIT_FAILED);
-        assertThat(run.output).contains("s3://example-bucket/integ-test-data/marketplace/train");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(SageMakerTrainCommand.EXIT_FAILED);
+        assertThat(run.output()).contains("s3://example-bucket/integ-test-data/marketplace/train");
+    }
+
+    @Test
+    void dryRunReportsMissingWorkspacePath() throws IOException {
+        Path description = temp.resolve("workspace.yaml");
+        Files.writeString(description, """
+                baseJobName: workspace-data
+                trainingImage: 123456789012.dkr.ecr.us-east-2.amazonaws.com/xgboost:1.7
+                roleArn: arn:aws:iam::123456789012:role/SageMakerRole
+                instanceType: ml.m5.xlarge
+                channels:
+                  - name: train
+                    localPath: nowhere
+                outputPath: s3://example-bucket/nightly
+                """);
+
+        Run run = execute("--local", "--dry-run", "--workspace", temp.toString(), description.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(SageMakerTrainCommand.EXIT_FAILED);
+        assertThat(run.output()).contains("channels[0].localPath: Path 'nowhere' not found in the workspace");
     }
 
     @Test
@@ -80,28 +100,28 @@ class SageMakerTrainCommandTest {
 
         Run run = execute("--local", description.toString());
 
-        assertThat(run.exitCode).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
-        assertThat(run.output).contains("roleArn").contains("not-an-arn");
-        assertThat(run.output).contains("instanceCount").contains("0");
-        assertThat(run.output).doesNotContain("Local emulator:");
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("roleArn").contains("not-an-arn");
+        assertThat(run.output()).contains("instanceCount").contains("0");
+        assertThat(run.output()).doesNotContain("Local emulator:");
     }
 
     @Test
     void missingDescriptionFileIsNamed() {
         Run run = execute("--local", temp.resolve("missing.yaml").toString());
 
-        assertThat(run.exitCode).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
-        assertThat(run.output).contains("missing.yaml not found");
-        assertThat(run.output).doesNotContain("Local emulator:");
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("missing.yaml not found");
+        assertThat(run.output()).doesNotContain("Local emulator:");
     }
 
     @Test
     void missingSeedFileFailsBeforeEmulatorStarts() {
         Run run = execute("--local", "--seed", "nofile.csv=s3://example-bucket/x/y.csv", EXAMPLE.toString());
 
-        assertThat(run.exitCode).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
-        assertThat(run.output).contains("--seed nofile.csv=s3://example-bucket/x/y.csv is invalid");
-        assertThat(run.output).doesNotContain("Local emulator:");
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("--seed nofile.csv=s3://example-bucket/x/y.csv is invalid");
+        assertThat(run.output()).doesNotContain("Local emulator:");
     }
 
     @Test
@@ -111,8 +131,49 @@ class SageMakerTrainCommandTest {
 
         Run run = execute("--local", description.toString());
 
-        assertThat(run.exitCode).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
-        assertThat(run.output).contains("instanceTyp");
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("instanceTyp");
+    }
+
+    @Test
+    void jenkinsOnlyArgumentIsNamed() throws IOException {
+        Path description = temp.resolve("jenkins.yaml");
+        Files.writeString(description, Files.readString(EXAMPLE) + "resultWhenStopped: UNSTABLE\n");
+
+        Run run = execute("--local", description.toString());
+
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("Argument \"resultWhenStopped\" applies only to the Jenkins step: remove it "
+                + "from the job description.");
+        assertThat(run.output()).doesNotContain("Unknown argument");
+        assertThat(run.output()).doesNotContain("Local emulator:");
+    }
+
+    @Test
+    void seedWithoutTargetShowsForm() {
+        Run run = execute("--local", "--seed", "../examples/data/train.csv", EXAMPLE.toString());
+
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("--seed ../examples/data/train.csv is invalid: use the form "
+                + "--seed FILE=s3://bucket/key");
+        assertThat(run.output()).doesNotContain("must be an existing file");
+    }
+
+    @Test
+    void infiniteSpeedNamesOption() {
+        Run run = execute("--local", "--local-speed", "Infinity", EXAMPLE.toString());
+
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("ERROR: --local-speed Infinity is invalid: use a finite factor above 0");
+    }
+
+    @Test
+    void folderAsDescriptionIsNamed() {
+        Run run = execute("--local", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(SageMakerTrainCommand.EXIT_INVALID);
+        assertThat(run.output()).contains("ERROR: job description " + temp + " is a folder, not a file");
+        assertThat(run.output()).doesNotContain("IOException");
     }
 
     /**
@@ -149,6 +210,8 @@ class SageMakerTrainCommandTest {
         assertThat(output).contains("Sent StopTrainingJob for training job test-marketplace-");
         assertThat(output).contains("Result: STOPPED_ON_REQUEST");
         assertThat(lines.stream().filter(line -> line.startsWith("Sent StopTrainingJob"))).hasSize(1);
+        assertThat(output).contains("Waiting at most 16 minutes for training job test-marketplace-");
+        assertThat(output).contains("kill -9 " + process.pid() + " exits at once");
     }
 
     private static void readLines(Process process, List<String> lines, CountDownLatch running) {
@@ -166,7 +229,7 @@ class SageMakerTrainCommandTest {
         }
     }
 
-    private static Run execute(String... args) {
+    static Run execute(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         int exitCode = new CommandLine(new SageMakerTrainCommand(out))
@@ -176,6 +239,6 @@ class SageMakerTrainCommandTest {
         return new Run(exitCode, bytes.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exitCode, String output) {
+    record Run(int exitCode, String output) {
     }
 }

@@ -29,8 +29,11 @@ final class Arguments {
 
     static final List<String> TOP_LEVEL = Stream.of(SPEC, CONNECTION, RUN).flatMap(List::stream).toList();
 
-    /** Arguments of the Jenkins step only, rejected with their own message. */
-    static final List<String> JENKINS_ONLY = List.of("credentialsId");
+    /**
+     * Arguments of the Jenkins step only, rejected with their own message: Jenkins credentials, and the
+     * build result for a job stopped outside the build (the runner exits with code 3 then).
+     */
+    static final List<String> JENKINS_ONLY = List.of("credentialsId", "resultWhenStopped");
 
     static final List<String> CHANNEL = List.of("name", "s3Uri", "localPath", "contentType", "compressionType",
             "recordWrapperType", "s3DataType", "s3DataDistributionType", "inputMode");

@@ -68,7 +68,9 @@ final class DocumentReader {
      */
     static Object read(String content, Format format) {
         JsonFactory factory = format == Format.JSON ? JSON : YAML;
-        try (JsonParser parser = factory.createParser(content)) {
+        // Editors on Windows may save a byte order mark, which the JSON parser would reject as a character.
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;

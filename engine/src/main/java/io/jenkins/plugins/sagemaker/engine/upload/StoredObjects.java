@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Reads what an earlier upload stored under a prefix: object sizes from ListObjectsV2 and the
  * content hash and source modification time from the user metadata of each object (HeadObject).
+ * The same listing finds the objects that match no file, which a job reading the prefix would read too.
  */
 final class StoredObjects {
 
@@ -37,6 +38,32 @@ final class StoredObjects {
     record Stored(long size, String sha256Hex, long sourceModifiedMillis) {
     }
 
+    /**
+     * Objects under the prefix whose keys match no file of the upload: left over from earlier uploads.
+     *
+     * @param count the number of such objects
+     * @param examples the first keys, relative to the prefix, in listing order; at most
+     *     {@link #MAX_EXAMPLES}
+     */
+    record OtherObjects(int count, List<String> examples) {
+
+        static final int MAX_EXAMPLES = 3;
+
+        OtherObjects {
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * The result of one listing of the prefix.
+     *
+     * @param copies the stored objects, by key, that have the key and size of one of the files and
+     *     the SHA-256 metadata
+     * @param others the objects whose keys match none of the files
+     */
+    record Found(Map<String, Stored> copies, OtherObjects others) {
+    }
+
     private final S3Client s3;
 
     StoredObjects(S3Client s3) {
@@ -44,26 +71,33 @@ final class StoredObjects {
     }
 
     /**
-     * Returns the stored objects, by key, that have the key and size of one of the files. Objects
-     * without the SHA-256 metadata are left out, since they cannot prove equal content.
+     * Lists the prefix once and returns the stored copies of the files and the other objects. Objects
+     * without the SHA-256 metadata are left out of the copies, since they cannot prove equal content.
      */
-    Map<String, Stored> find(S3Prefix prefix, List<LocalFile> files, int threads, CancellationToken token)
-            throws IOException {
-        Map<String, Long> sizes = new HashMap<>();
+    Found find(S3Prefix prefix, List<LocalFile> files, int threads, CancellationToken token) throws IOException {
+        Map<String, LocalFile> filesByKey = new HashMap<>();
+        for (LocalFile file : files) {
+            filesByKey.put(prefix.keyFor(file.path()), file);
+        }
+
+        List<String> candidates = new ArrayList<>();
+        int otherCount = 0;
+        List<String> otherExamples = new ArrayList<>();
         ListObjectsV2Request request = ListObjectsV2Request.builder()
                 .bucket(prefix.bucket())
                 .prefix(prefix.listPrefix())
                 .build();
         for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
-            sizes.put(object.key(), object.size());
-        }
-
-        List<String> candidates = new ArrayList<>();
-        for (LocalFile file : files) {
-            String key = prefix.keyFor(file.path());
-            Long size = sizes.get(key);
-            if (size != null && size == file.size()) {
-                candidates.add(key);
+            LocalFile file = filesByKey.get(object.key());
+            if (file != null) {
+                if (object.size() == file.size()) {
+                    candidates.add(object.key());
+                }
+            } else if (!isFolderMarker(object)) {
+                otherCount++;
+                if (otherExamples.size() < OtherObjects.MAX_EXAMPLES) {
+                    otherExamples.add(object.key().substring(prefix.listPrefix().length()));
+                }
             }
         }
 
@@ -73,13 +107,21 @@ final class StoredObjects {
         }
         List<Stored> stored = ParallelTasks.run(heads, threads, token);
 
-        Map<String, Stored> result = new HashMap<>();
+        Map<String, Stored> copies = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (stored.get(i) != null) {
-                result.put(candidates.get(i), stored.get(i));
+                copies.put(candidates.get(i), stored.get(i));
             }
         }
-        return result;
+        return new Found(copies, new OtherObjects(otherCount, otherExamples));
+    }
+
+    /**
+     * Returns whether the object is an empty key ending in '/', as the S3 console's "Create folder"
+     * writes. It contains no data, so it is not reported as a left-over file.
+     */
+    private static boolean isFolderMarker(S3Object object) {
+        return object.key().endsWith("/") && object.size() == 0;
     }
 
     private Stored head(String bucket, String key) {

@@ -27,6 +27,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -48,6 +50,9 @@ public final class WorkspaceUploader {
     private static final int HASH_GROUPS = 8;
 
     private static final long HASH_SHUTDOWN_SECONDS = 60;
+
+    /** AbortMultipartUpload calls per upload before remaining parts are left to a lifecycle rule. */
+    private static final int ABORT_ROUNDS = 3;
 
     private final S3Client s3;
     private final UploadSettings settings;
@@ -103,8 +108,8 @@ public final class WorkspaceUploader {
         token.throwIfCancelled();
 
         // Quick check first: same key, size and modification time as the stored object.
-        Map<String, StoredObjects.Stored> existing = stored.find(destination, listing.files(), settings.threads(),
-                token);
+        StoredObjects.Found found = stored.find(destination, listing.files(), settings.threads(), token);
+        Map<String, StoredObjects.Stored> existing = found.copies();
         List<LocalFile> toHash = new ArrayList<>();
         int skippedFiles = 0;
         long skippedBytes = 0;
@@ -167,7 +172,33 @@ public final class WorkspaceUploader {
         sink.progress(String.format(Locale.ROOT, "Uploaded %,d files (%s) in %.1f s (%s); skipped %,d unchanged "
                 + "files (%s)", uploadedFiles, ByteSizes.format(uploadedBytes), elapsed / 1e9,
                 ByteSizes.rate(uploadedBytes, elapsed), skippedFiles, ByteSizes.format(skippedBytes)));
+        if (found.others().count() > 0) {
+            sink.progress(otherObjectsWarning(channel, listing, found.others()));
+        }
         return new ChannelUploadResult(destination, uploadedFiles, uploadedBytes, skippedFiles, skippedBytes);
+    }
+
+    /**
+     * Formats the warning about objects under the destination that match no workspace file. The
+     * uploader deletes nothing, because the prefix may be shared on purpose, but SageMaker's
+     * {@code S3Prefix} input reads every object under it, so the user has to know.
+     */
+    private static String otherObjectsWarning(ChannelUpload channel, FileListing listing,
+            StoredObjects.OtherObjects others) {
+        boolean one = others.count() == 1;
+        String objects = one ? "1 object" : String.format(Locale.ROOT, "%,d objects", others.count());
+        String notFromWorkspace;
+        if (listing.singleFile()) {
+            notFromWorkspace = (one ? "is not" : "are not") + " the workspace file ";
+        } else {
+            notFromWorkspace = (one ? "is not" : "are not") + " in the workspace folder ";
+        }
+        // Name every key when there are few, else the first ones.
+        String keys = others.count() > others.examples().size() ? ", for example " : ": ";
+        String pronoun = one ? "it" : "them";
+        return "Channel '" + channel.channelName() + "': " + objects + " under " + channel.destination().uri() + " "
+                + notFromWorkspace + channel.localPath() + " and the job will read " + pronoun + " too" + keys
+                + String.join(", ", others.examples()) + ". Delete " + pronoun + " or use a per-build prefix.";
     }
 
     /**
@@ -329,8 +360,7 @@ public final class WorkspaceUploader {
     private void abortQuietly(Presigning.OpenUploads open, Exception failure) {
         for (Presigning.OpenUpload upload : open.drain()) {
             try {
-                s3.abortMultipartUpload(builder -> builder.bucket(upload.bucket()).key(upload.key())
-                        .uploadId(upload.uploadId()));
+                abortUntilNoParts(upload);
                 LOGGER.log(Level.FINE, "Aborted multipart upload of s3://{0}/{1}",
                         new Object[] {upload.bucket(), upload.key()});
             } catch (RuntimeException e) {
@@ -338,6 +368,45 @@ public final class WorkspaceUploader {
                         + upload.key() + "; a bucket lifecycle rule must remove it", e);
                 failure.addSuppressed(e);
             }
+        }
+    }
+
+    /**
+     * Aborts a multipart upload, then lists its parts and aborts again while any are listed. The S3
+     * API reference for AbortMultipartUpload says that a part upload in progress can still succeed,
+     * and to check with ListParts. The local agent waits for its requests before the abort, but a
+     * remote agent may still be sending when the controller gives up waiting for it.
+     */
+    // NOTE: the second abort is not tested. The emulator's S3Proxy answers it with NoSuchUpload and
+    // keeps a part that landed after the first abort, so no test here can show that it frees the part.
+    private void abortUntilNoParts(Presigning.OpenUpload upload) {
+        for (int round = 1; ; round++) {
+            try {
+                s3.abortMultipartUpload(builder -> builder.bucket(upload.bucket()).key(upload.key())
+                        .uploadId(upload.uploadId()));
+            } catch (NoSuchUploadException e) {
+                if (round == 1) {
+                    throw e;
+                }
+                return;
+            }
+
+            List<Part> parts;
+            try {
+                parts = s3.listParts(builder -> builder.bucket(upload.bucket()).key(upload.key())
+                        .uploadId(upload.uploadId())).parts();
+            } catch (NoSuchUploadException e) {
+                return;
+            }
+            if (parts.isEmpty()) {
+                return;
+            }
+            if (round >= ABORT_ROUNDS) {
+                throw new IllegalStateException(parts.size() + " parts of multipart upload " + upload.uploadId()
+                        + " of s3://" + upload.bucket() + "/" + upload.key() + " remain after " + round + " aborts");
+            }
+            LOGGER.log(Level.FINE, "{0} parts of s3://{1}/{2} were stored after the abort; aborting again",
+                    new Object[] {parts.size(), upload.bucket(), upload.key()});
         }
     }
 }

@@ -345,6 +345,13 @@ class JobDescriptionTest {
     }
 
     @Test
+    void jsonWithByteOrderMarkIsRead() {
+        JobDescription description = JobDescription.parse("\uFEFF{\"baseJobName\": \"nightly\"}", "job.json");
+
+        assertThat(description.getSpec().getBaseJobName()).isEqualTo("nightly");
+    }
+
+    @Test
     void downloadPathOutsideWorkspaceIsReported() {
         assertThatThrownBy(() -> JobDescription.parse("modelDownloadPath: ../up\n", "job.yaml"))
                 .isInstanceOfSatisfying(JobDescriptionException.class, e -> assertThat(e.getErrors()).containsExactly(

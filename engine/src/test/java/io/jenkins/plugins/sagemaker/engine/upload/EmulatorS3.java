@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -84,6 +86,16 @@ final class EmulatorS3 implements AutoCloseable {
 
     List<MultipartUpload> openMultipartUploads(String bucket) {
         return s3.listMultipartUploads(builder -> builder.bucket(bucket)).uploads();
+    }
+
+    /** Lists the stored parts of a multipart upload; none once S3 has removed the upload. */
+    List<Part> parts(String bucket, MultipartUpload upload) {
+        try {
+            return s3.listParts(builder -> builder.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()))
+                    .parts();
+        } catch (NoSuchUploadException e) {
+            return List.of();
+        }
     }
 
     static byte[] randomBytes(int size, long seed) {

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 class WorkspaceUploaderTest {
 
@@ -206,6 +208,80 @@ class WorkspaceUploaderTest {
     }
 
     @Test
+    void deletedFilesReportedOnRerun() throws IOException {
+        String bucket = s3.newBucket();
+        write(workspace, "data/a.csv", "a".getBytes(StandardCharsets.UTF_8));
+        Path old = write(workspace, "data/old.csv", "o".getBytes(StandardCharsets.UTF_8));
+        Path gone = write(workspace, "data/sub/gone.csv", "g".getBytes(StandardCharsets.UTF_8));
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/fixed/train/"));
+        upload(channel, SETTINGS);
+        Files.delete(old);
+        Files.delete(gone);
+        console.clear();
+
+        upload(channel, SETTINGS);
+
+        assertThat(console).last().isEqualTo("Channel 'train': 2 objects under s3://" + bucket + "/fixed/train/ are "
+                + "not in the workspace folder data and the job will read them too: old.csv, sub/gone.csv. Delete "
+                + "them or use a per-build prefix.");
+        // Only reported: the objects stay.
+        assertThat(s3.keys(bucket)).containsExactly("fixed/train/a.csv", "fixed/train/old.csv",
+                "fixed/train/sub/gone.csv");
+    }
+
+    @Test
+    void cleanRerunReportsNothing() throws IOException {
+        String bucket = s3.newBucket();
+        write(workspace, "data/a.csv", "a".getBytes(StandardCharsets.UTF_8));
+        write(workspace, "data/sub/b.csv", "b".getBytes(StandardCharsets.UTF_8));
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/fixed/train"));
+        upload(channel, SETTINGS);
+        // Empty keys ending in '/', as the S3 console's "Create folder" writes, are no data.
+        s3.s3.putObject(builder -> builder.bucket(bucket).key("fixed/train/"), RequestBody.empty());
+        s3.s3.putObject(builder -> builder.bucket(bucket).key("fixed/train/sub/"), RequestBody.empty());
+        // Neighbours of the prefix are outside it.
+        s3.s3.putObject(builder -> builder.bucket(bucket).key("fixed/training/c.csv"), RequestBody.fromString("c"));
+        console.clear();
+
+        upload(channel, SETTINGS);
+
+        assertThat(console).noneMatch(line -> line.contains("the job will read"));
+        assertThat(console).last().asString().startsWith("Uploaded 0 files");
+    }
+
+    @Test
+    void manyOtherObjectsCountedAllNamedThree() throws IOException {
+        String bucket = s3.newBucket();
+        write(workspace, "data/a.csv", "a".getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; i <= 5; i++) {
+            String key = "fixed/train/old-" + i + ".csv";
+            s3.s3.putObject(builder -> builder.bucket(bucket).key(key), RequestBody.fromString("old"));
+        }
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/fixed/train/"));
+
+        upload(channel, SETTINGS);
+
+        assertThat(console).last().isEqualTo("Channel 'train': 5 objects under s3://" + bucket + "/fixed/train/ are "
+                + "not in the workspace folder data and the job will read them too, for example old-1.csv, "
+                + "old-2.csv, old-3.csv. Delete them or use a per-build prefix.");
+    }
+
+    @Test
+    void singleFileReportsOtherObject() throws IOException {
+        String bucket = s3.newBucket();
+        write(workspace, "data/train.csv", "x,y\n".getBytes(StandardCharsets.UTF_8));
+        s3.s3.putObject(builder -> builder.bucket(bucket).key("fixed/train/train-old.csv"), RequestBody.fromString("o"));
+        ChannelUpload channel = new ChannelUpload("train", "data/train.csv",
+                S3Prefix.parse("s3://" + bucket + "/fixed/train/"));
+
+        upload(channel, SETTINGS);
+
+        assertThat(console).last().isEqualTo("Channel 'train': 1 object under s3://" + bucket + "/fixed/train/ is "
+                + "not the workspace file data/train.csv and the job will read it too: train-old.csv. Delete it or "
+                + "use a per-build prefix.");
+    }
+
+    @Test
     void fileChangedAfterHashingRejected() throws IOException {
         String bucket = s3.newBucket();
         Path file = write(workspace, "data/train/a.csv", "1,2,3\n".getBytes(StandardCharsets.UTF_8));
@@ -257,6 +333,41 @@ class WorkspaceUploaderTest {
         assertThat(s3.openMultipartUploads(bucket)).isEmpty();
         assertThat(s3.keys(bucket)).isEmpty();
         assertThat(console).noneMatch(line -> line.startsWith("Uploaded "));
+    }
+
+    @Test
+    void cancelAfterFirstPartLeavesNoParts() throws IOException {
+        String bucket = s3.newBucket();
+        for (int i = 1; i <= 3; i++) {
+            write(workspace, "data/large-" + i + ".bin", randomBytes(16 * MIB, 10 + i));
+        }
+        CancellationToken token = new CancellationToken();
+        List<MultipartUpload> uploads = new CopyOnWriteArrayList<>();
+        // Cancels once S3 lists a stored part, and keeps the open uploads to check their parts later.
+        ProgressSink sink = line -> {
+            console.add(line);
+            if (!line.startsWith("Uploading: ") || token.isCancelled()) {
+                return;
+            }
+            List<MultipartUpload> open = s3.openMultipartUploads(bucket);
+            if (open.stream().anyMatch(upload -> !s3.parts(bucket, upload).isEmpty())) {
+                uploads.addAll(open);
+                token.cancel();
+            }
+        };
+        WorkspaceAgent agent = new LocalWorkspaceAgent(workspace, sink, token);
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/in"));
+
+        assertThatThrownBy(() -> uploader(SETTINGS.withThreads(2)).upload(channel, agent, sink, token))
+                .isInstanceOf(TransferCancelledException.class);
+
+        assertThat(uploads).hasSize(3);
+        assertThat(s3.openMultipartUploads(bucket)).isEmpty();
+        assertThat(s3.keys(bucket)).isEmpty();
+        // Stored parts of an aborted upload appear in no object listing, only in ListParts.
+        for (MultipartUpload upload : uploads) {
+            assertThat(s3.parts(bucket, upload)).as("parts of %s", upload.key()).isEmpty();
+        }
     }
 
     @Test

@@ -28,24 +28,30 @@ final class FileRangeBody implements Iterable<byte[]> {
     private final ProgressMeter meter;
     private final AtomicLong sent;
     private final CancellationToken token;
+    private final CancellationToken stopped;
 
     private FileRangeBody(Path file, long offset, long length, ProgressMeter meter, AtomicLong sent,
-            CancellationToken token) {
+            CancellationToken token, CancellationToken stopped) {
         this.file = file;
         this.offset = offset;
         this.length = length;
         this.meter = meter;
         this.sent = sent;
         this.token = token;
+        this.stopped = stopped;
     }
 
-    /** Returns a publisher with a known length, so that HttpClient sends Content-Length as S3 requires. */
+    /**
+     * Returns a publisher with a known length, so that HttpClient sends Content-Length as S3 requires.
+     * The body fails at its next chunk once {@code token} or {@code stopped} is cancelled. Two tokens,
+     * because HttpClient reads the body on its own threads, which see no interrupt of the sending thread.
+     */
     static HttpRequest.BodyPublisher publisher(Path file, long offset, long length, ProgressMeter meter,
-            AtomicLong sent, CancellationToken token) {
+            AtomicLong sent, CancellationToken token, CancellationToken stopped) {
         if (length == 0) {
             return HttpRequest.BodyPublishers.noBody();
         }
-        FileRangeBody body = new FileRangeBody(file, offset, length, meter, sent, token);
+        FileRangeBody body = new FileRangeBody(file, offset, length, meter, sent, token, stopped);
         return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(body), length);
     }
 
@@ -72,6 +78,7 @@ final class FileRangeBody implements Iterable<byte[]> {
                 }
                 try {
                     token.throwIfCancelled();
+                    stopped.throwIfCancelled();
                     if (channel == null) {
                         channel = FileChannel.open(file, StandardOpenOption.READ);
                     }

@@ -17,7 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -45,6 +49,9 @@ final class HttpTransfers {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How long a stopped part upload may take to end, in seconds. It is below the 60 s that the thread pool waits. */
+    private static final long STOP_WAIT_SECONDS = 30;
+
     private final TransferSettings settings;
     private final ProgressSink sink;
     private final CancellationToken token;
@@ -66,10 +73,11 @@ final class HttpTransfers {
         ProgressMeter meter = new ProgressMeter("Uploading", batch.progress(), settings.progressIntervalMillis(), sink);
 
         HttpClient client = newClient();
+        CancellationToken stopped = new CancellationToken();
         List<Callable<PartResult>> tasks = new ArrayList<>();
         for (PartUpload part : batch.parts()) {
             tasks.add(() -> {
-                PartResult result = put(client, workspace, batch.root(), part, meter);
+                PartResult result = put(client, workspace, batch.root(), part, meter, stopped);
                 if (partsLeft.get(part.path()).decrementAndGet() == 0) {
                     meter.fileDone();
                 }
@@ -104,8 +112,8 @@ final class HttpTransfers {
         return new DownloadReport(ParallelTasks.run(tasks, settings.threads(), token), totalBytes);
     }
 
-    private PartResult put(HttpClient client, Path workspace, String root, PartUpload part, ProgressMeter meter)
-            throws IOException {
+    private PartResult put(HttpClient client, Path workspace, String root, PartUpload part, ProgressMeter meter,
+            CancellationToken stopped) throws IOException {
         Path file = WorkspacePaths.uploadFile(workspace, root, part.path());
         String label = describe(root, part);
         for (int attempt = 1; ; attempt++) {
@@ -118,7 +126,7 @@ final class HttpTransfers {
 
             AtomicLong sent = new AtomicLong();
             HttpRequest.BodyPublisher body = FileRangeBody.publisher(file, part.offset(), part.length(), meter, sent,
-                    token);
+                    token, stopped);
             HttpRequest.Builder request = HttpRequest.newBuilder(part.url()).PUT(body);
             for (Map.Entry<String, String> header : part.headers().entrySet()) {
                 if (!RESTRICTED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -128,7 +136,7 @@ final class HttpTransfers {
 
             HttpResponse<String> response;
             try {
-                response = send(client, request.build(), HttpResponse.BodyHandlers.ofString());
+                response = sendPart(client, request.build(), stopped);
             } catch (TransferCancelledException e) {
                 throw e;
             } catch (IOException e) {
@@ -209,6 +217,65 @@ final class HttpTransfers {
                 return;
             } finally {
                 Files.deleteIfExists(partial);
+            }
+        }
+    }
+
+    /**
+     * Sends one PUT and, when the thread is interrupted, returns only after the request has ended.
+     * S3 can still store a part whose body was sent in full, and the caller aborts the multipart
+     * upload next. A part stored after the abort would stay in the bucket, billed, so the abort must
+     * come last. {@link HttpClient#send} would instead cancel the request in the background and
+     * return at once.
+     */
+    private HttpResponse<String> sendPart(HttpClient client, HttpRequest request, CancellationToken stopped)
+            throws IOException {
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            return exchange.get();
+        } catch (InterruptedException e) {
+            // Fail the unsent bodies of all parts, so that S3 stores none of them, and wait for the
+            // response of a part whose body is already sent.
+            stopped.cancel();
+            awaitEnd(exchange);
+            Thread.currentThread().interrupt();
+            throw new TransferCancelledException("Transfer interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (token.isCancelled() || stopped.isCancelled()) {
+                throw new TransferCancelledException("Transfer cancelled", cause);
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** Waits, also through interrupts, for a request to end, at most {@link #STOP_WAIT_SECONDS}. */
+    private static void awaitEnd(CompletableFuture<?> exchange) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        while (true) {
+            try {
+                exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return;
+            } catch (InterruptedException e) {
+                // Keep waiting; the caller restores the interrupt flag.
+            } catch (ExecutionException e) {
+                return;
+            } catch (TimeoutException e) {
+                LOGGER.log(Level.WARNING, "A part upload was still running {0} s after the transfer stopped; a "
+                        + "part that S3 stores later stays until the multipart upload is aborted again",
+                        STOP_WAIT_SECONDS);
+                exchange.cancel(true);
+                return;
             }
         }
     }
