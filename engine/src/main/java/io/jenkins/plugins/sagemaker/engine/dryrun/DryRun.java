@@ -5,6 +5,7 @@ import io.jenkins.plugins.sagemaker.engine.algorithm.AlgorithmPreflight;
 import io.jenkins.plugins.sagemaker.engine.algorithm.NetworkIsolation;
 import io.jenkins.plugins.sagemaker.engine.aws.AwsClientFactory;
 import io.jenkins.plugins.sagemaker.engine.request.CreateTrainingJobRequests;
+import io.jenkins.plugins.sagemaker.engine.run.AwsErrors;
 import io.jenkins.plugins.sagemaker.engine.run.LogSink;
 import io.jenkins.plugins.sagemaker.engine.spec.TrainingJobSpec;
 import io.jenkins.plugins.sagemaker.engine.upload.WorkspaceChannels;
@@ -13,14 +14,16 @@ import io.jenkins.plugins.sagemaker.engine.validation.SpecValidator;
 import io.jenkins.plugins.sagemaker.engine.validation.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * Checks everything about a training job that can be checked without creating it, and prints the
- * CreateTrainingJob request that a real run would send. It calls DescribeAlgorithm, ListObjectsV2 and
- * HeadBucket, lists the workspace paths of channels uploaded from the workspace, and never sends
- * CreateTrainingJob. The Pipeline step ({@code dryRun: true}), the freestyle
+ * CreateTrainingJob request that a real run would send. It calls DescribeAlgorithm, DescribeTrainingJob
+ * (for a fixed job name), ListObjectsV2 and HeadBucket, lists the workspace paths of channels uploaded
+ * from the workspace, and never sends CreateTrainingJob. The Pipeline step ({@code dryRun: true}), the freestyle
  * form's "Check configuration" button and the command-line runner ({@code --dry-run}) share it.
  */
 public final class DryRun {
@@ -80,6 +83,11 @@ public final class DryRun {
             result.printNotes(sink);
             checked = result.spec();
         }
+        if (spec.getJobName() != null && specValid) {
+            try (SageMakerClient sageMaker = clients.sageMaker()) {
+                checkJobNameFree(sageMaker, spec.getJobName(), problems, warnings);
+            }
+        }
 
         int algorithmWarnings = warnings.size();
         try (S3Client s3 = clients.s3()) {
@@ -95,6 +103,24 @@ public final class DryRun {
         }
         printSummary(problems, warnings, sink);
         return new DryRunReport(problems, warnings, requestJson);
+    }
+
+    /** Checks that a fixed job name is new: names are unique per account and region, and jobs are kept. */
+    private static void checkJobNameFree(SageMakerClient sageMaker, String jobName, List<ValidationProblem> problems,
+            List<String> warnings) {
+        try {
+            sageMaker.describeTrainingJob(request -> request.trainingJobName(jobName));
+            problems.add(new ValidationProblem("jobName", jobName, "a name no training job has had",
+                    "jobName \"" + jobName + "\" is invalid: a training job with this name exists already. Choose "
+                            + "another name, or set baseJobName to derive a new name for each run."));
+        } catch (AbortedException e) {
+            throw e;
+        } catch (SdkException e) {
+            if (!AwsErrors.isNotFound(e)) {
+                warnings.add("DescribeTrainingJob failed for " + jobName + " (" + AwsErrors.describe(e)
+                        + "), so whether the job name is free was not checked.");
+            }
+        }
     }
 
     private static String requestJson(TrainingJobSpec spec, String jobName, String runId,

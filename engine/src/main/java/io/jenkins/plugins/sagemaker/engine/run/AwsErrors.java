@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Classifies SDK errors and words them for the build console. */
-final class AwsErrors {
+public final class AwsErrors {
 
     private AwsErrors() {
     }
@@ -79,7 +79,7 @@ final class AwsErrors {
     }
 
     /** Returns "code: message", or the message alone for client-side errors. */
-    static String describe(SdkException e) {
+    public static String describe(SdkException e) {
         String code = errorCode(e);
         return code == null ? errorMessage(e) : code + ": " + errorMessage(e);
     }
@@ -96,7 +96,8 @@ final class AwsErrors {
         return operation + " could not reach AWS (" + describe(e) + "); retrying with backoff.";
     }
 
-    static boolean isNotFound(SdkException e) {
+    /** Returns whether SageMaker answered that the named resource does not exist (a ValidationException). */
+    public static boolean isNotFound(SdkException e) {
         String message = errorMessage(e);
         return hasErrorCode(e, "ValidationException") && message != null
                 && message.toLowerCase(java.util.Locale.ROOT).contains("not found");

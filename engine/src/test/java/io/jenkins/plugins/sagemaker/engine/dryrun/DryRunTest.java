@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /** Dry runs against the emulator's SageMaker and S3 over HTTP. */
 class DryRunTest {
@@ -174,6 +175,24 @@ class DryRunTest {
                 .channels(List.of(ChannelSpec.builder().name("training").localPath(localPath).s3Uri(s3Uri)
                         .contentType("text/csv").build()))
                 .build();
+    }
+
+    @Test
+    void existingFixedJobNameIsReported() {
+        TrainingJobSpec spec = fullAlgorithmJob().baseJobName(null).jobName("fixed-name").build();
+        try (SageMakerClient sageMaker = aws.clients.sageMaker()) {
+            sageMaker.createTrainingJob(CreateTrainingJobRequests.build(spec, "fixed-name", RUN_ID));
+        }
+
+        DryRunReport taken = DryRun.run(spec, "fixed-name", RUN_ID, aws.clients, sink);
+        DryRunReport free = DryRun.run(spec.toBuilder().jobName("other-name").build(), "other-name", RUN_ID,
+                aws.clients, sink);
+
+        assertThat(taken.problems()).extracting(ValidationProblem::message).containsExactly("jobName \"fixed-name\" "
+                + "is invalid: a training job with this name exists already. Choose another name, or set baseJobName "
+                + "to derive a new name for each run.");
+        assertThat(free.problems()).isEmpty();
+        assertThat(aws.emulator.callCount("CreateTrainingJob")).isEqualTo(1);
     }
 
     @Test
