@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,8 +58,47 @@ final class Presigning {
         }
     }
 
-    /** Presigned requests of one batch and the multipart uploads they belong to, by file path. */
-    record Batch(List<PartUpload> parts, Map<String, OpenUpload> multipart) {
+    /**
+     * The requests of one file that a batch sends: the single PutObject of a small file, or the parts
+     * {@code firstPart} to {@code firstPart + partCount - 1} (counted from 0) of a multipart upload.
+     */
+    record FileSlice(FileDigest digest, int firstPart, int partCount) {
+
+        /** Returns the whole file as one slice. */
+        static FileSlice whole(FileDigest digest) {
+            return new FileSlice(digest, 0, requestCount(digest));
+        }
+
+        long bytes() {
+            if (!digest.multipart()) {
+                return digest.file().size();
+            }
+            long end = Math.min(digest.file().size(), (firstPart + partCount) * digest.partSize());
+            return end - firstPart * digest.partSize();
+        }
+
+        /** Whether this slice contains the file's last request, so that the file is done with it. */
+        boolean last() {
+            return firstPart + partCount == requestCount(digest);
+        }
+    }
+
+    /** Presigned requests of one batch and the file slices they belong to. */
+    record Batch(List<PartUpload> parts, List<FileSlice> slices) {
+    }
+
+    /**
+     * Multipart uploads of one {@code sendAll} call that stay open from the batch with their first
+     * part to the batch with their last, and the parts stored so far, by file path.
+     */
+    static final class Multipart {
+
+        private final Map<String, OpenUpload> uploads = new HashMap<>();
+        private final Map<String, List<CompletedPart>> storedParts = new HashMap<>();
+
+        boolean isEmpty() {
+            return uploads.isEmpty();
+        }
     }
 
     private final S3Client s3;
@@ -77,50 +115,80 @@ final class Presigning {
         return digest.multipart() ? digest.partMd5Base64().size() : 1;
     }
 
-    Batch presign(S3Prefix destination, List<FileDigest> files, OpenUploads open, int threads, CancellationToken token)
-            throws IOException {
-        Map<String, OpenUpload> multipart = new LinkedHashMap<>();
-        for (FileDigest digest : files) {
-            if (digest.multipart()) {
-                String key = destination.keyFor(digest.file().path());
+    /**
+     * Presigns the requests of the slices. A slice with a file's first part creates its multipart
+     * upload, and a later slice signs parts of the upload that an earlier batch created.
+     */
+    Batch presign(S3Prefix destination, List<FileSlice> slices, Multipart multipart, OpenUploads open, int threads,
+            CancellationToken token) throws IOException {
+        Map<String, OpenUpload> uploads = new HashMap<>();
+        for (FileSlice slice : slices) {
+            FileDigest digest = slice.digest();
+            if (!digest.multipart()) {
+                continue;
+            }
+            String path = digest.file().path();
+            OpenUpload upload = multipart.uploads.get(path);
+            if (slice.firstPart() == 0) {
+                String key = destination.keyFor(path);
                 CreateMultipartUploadResponse created = s3.createMultipartUpload(builder -> builder
                         .bucket(destination.bucket()).key(key).metadata(metadata(digest)));
-                OpenUpload upload = new OpenUpload(destination.bucket(), key, created.uploadId());
+                upload = new OpenUpload(destination.bucket(), key, created.uploadId());
                 open.add(upload);
-                multipart.put(digest.file().path(), upload);
+                multipart.uploads.put(path, upload);
+                multipart.storedParts.put(path, new ArrayList<>());
+            } else if (upload == null) {
+                throw new IllegalStateException("No multipart upload is open for " + path + " at part "
+                        + (slice.firstPart() + 1));
             }
+            uploads.put(path, upload);
         }
 
         // Signing is CPU work of about a tenth of a millisecond per URL, so it runs in parallel too.
         List<Callable<List<PartUpload>>> tasks = new ArrayList<>();
-        for (FileDigest digest : files) {
-            tasks.add(() -> digest.multipart()
-                    ? presignParts(destination, digest, multipart.get(digest.file().path()))
-                    : List.of(presignPut(destination, digest)));
+        for (FileSlice slice : slices) {
+            tasks.add(() -> slice.digest().multipart()
+                    ? presignParts(destination, slice, uploads.get(slice.digest().file().path()))
+                    : List.of(presignPut(destination, slice.digest())));
         }
         List<PartUpload> parts = new ArrayList<>();
         for (List<PartUpload> fileParts : ParallelTasks.run(tasks, threads, token)) {
             parts.addAll(fileParts);
         }
-        return new Batch(parts, multipart);
+        return new Batch(parts, List.copyOf(slices));
     }
 
-    void complete(S3Prefix destination, Batch batch, List<PartResult> results, OpenUploads open) {
-        Map<String, List<CompletedPart>> partsByPath = new HashMap<>();
+    /**
+     * Records the parts that a batch stored and completes the multipart uploads whose last part was
+     * in it, with the ETags of all their parts in part order.
+     */
+    void complete(Batch batch, List<PartResult> results, Multipart multipart, OpenUploads open) {
         for (PartResult result : results) {
             if (result.partNumber() > 0) {
-                partsByPath.computeIfAbsent(result.path(), path -> new ArrayList<>())
+                multipart.storedParts.get(result.path())
                         .add(CompletedPart.builder().partNumber(result.partNumber()).eTag(result.eTag()).build());
             }
         }
-        for (Map.Entry<String, OpenUpload> entry : batch.multipart().entrySet()) {
-            OpenUpload upload = entry.getValue();
-            List<CompletedPart> parts = partsByPath.getOrDefault(entry.getKey(), new ArrayList<>());
+        for (FileSlice slice : batch.slices()) {
+            if (!slice.digest().multipart() || !slice.last()) {
+                continue;
+            }
+            String path = slice.digest().file().path();
+            OpenUpload upload = multipart.uploads.get(path);
+            List<CompletedPart> parts = multipart.storedParts.get(path);
             parts.sort(Comparator.comparing(CompletedPart::partNumber));
+            // S3 would complete an upload with a missing part and store a shorter object.
+            int expected = slice.digest().partMd5Base64().size();
+            if (parts.size() != expected) {
+                throw new IllegalStateException("Multipart upload of " + path + " has " + parts.size()
+                        + " stored parts, expected " + expected);
+            }
             s3.completeMultipartUpload(builder -> builder.bucket(upload.bucket()).key(upload.key())
                     .uploadId(upload.uploadId())
                     .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
             open.remove(upload);
+            multipart.uploads.remove(path);
+            multipart.storedParts.remove(path);
         }
     }
 
@@ -141,10 +209,11 @@ final class Presigning {
                 destination.objectUri(key));
     }
 
-    private List<PartUpload> presignParts(S3Prefix destination, FileDigest digest, OpenUpload upload) {
+    private List<PartUpload> presignParts(S3Prefix destination, FileSlice slice, OpenUpload upload) {
+        FileDigest digest = slice.digest();
         long size = digest.file().size();
         List<PartUpload> parts = new ArrayList<>();
-        for (int index = 0; index < digest.partMd5Base64().size(); index++) {
+        for (int index = slice.firstPart(); index < slice.firstPart() + slice.partCount(); index++) {
             int partNumber = index + 1;
             long offset = index * digest.partSize();
             long length = Math.min(digest.partSize(), size - offset);

@@ -273,32 +273,33 @@ public final class WorkspaceUploader {
     private void sendAll(String root, S3Prefix destination, List<FileDigest> files, Progress progress,
             WorkspaceAgent agent, CancellationToken token, Presigning.OpenUploads open)
             throws IOException, InterruptedException {
-        int next = 0;
-        while (next < files.size()) {
+        Presigning.Multipart multipart = new Presigning.Multipart();
+        for (List<Presigning.FileSlice> slices : UploadBatches.split(files, settings.maxBatchRequests(),
+                settings.maxBatchBytes())) {
             token.throwIfCancelled();
 
-            // Fill a batch with whole files; a file with more parts than a batch gets a batch alone.
-            List<FileDigest> batchFiles = new ArrayList<>();
-            int requests = 0;
-            while (next < files.size()) {
-                int parts = Presigning.requestCount(files.get(next));
-                if (!batchFiles.isEmpty() && requests + parts > settings.maxBatchRequests()) {
-                    break;
-                }
-                batchFiles.add(files.get(next));
-                requests += parts;
-                next++;
-            }
-
-            Presigning.Batch presigned = presigning.presign(destination, batchFiles, open, settings.threads(), token);
+            // Each batch presigns only its own requests, right before it is sent, so that its URLs
+            // are fresh while a large file's multipart upload stays open across batches.
+            Presigning.Batch presigned = presigning.presign(destination, slices, multipart, open, settings.threads(),
+                    token);
             List<PartResult> results = agent.upload(new UploadBatch(root, presigned.parts(), progress.totals(),
                     settings.transferSettings()));
             token.throwIfCancelled();
-            presigning.complete(destination, presigned, results, open);
+            presigning.complete(presigned, results, multipart, open);
 
-            progress.add(batchFiles.size(), batchFiles.stream().mapToLong(digest -> digest.file().size()).sum());
+            int doneFiles = 0;
+            long bytes = 0;
+            for (Presigning.FileSlice slice : slices) {
+                doneFiles += slice.last() ? 1 : 0;
+                bytes += slice.bytes();
+            }
+            progress.add(doneFiles, bytes);
             progress.printIfDue();
-            LOGGER.log(Level.FINE, "Uploaded batch of {0} files to {1}", new Object[] {batchFiles.size(), destination});
+            LOGGER.log(Level.FINE, "Uploaded batch of {0} requests, {1} bytes, to {2}",
+                    new Object[] {presigned.parts().size(), bytes, destination});
+        }
+        if (!multipart.isEmpty()) {
+            throw new IllegalStateException("Multipart uploads are still open after the last batch");
         }
     }
 

@@ -13,6 +13,7 @@ import io.jenkins.plugins.sagemaker.engine.upload.agent.FileListing;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.HashRequest;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.LocalWorkspaceAgent;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.PartResult;
+import io.jenkins.plugins.sagemaker.engine.upload.agent.PartUpload;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.ProgressSink;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.TransferCancelledException;
 import io.jenkins.plugins.sagemaker.engine.upload.agent.UploadBatch;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -135,6 +137,117 @@ class WorkspaceUploaderTest {
         assertThat(result.uploadedFiles()).isEqualTo(6);
         assertThat(s3.keys(bucket)).hasSize(6);
         assertThat(s3.openMultipartUploads(bucket)).isEmpty();
+    }
+
+    @Test
+    void largeFileSplitByBytes() throws Exception {
+        String bucket = s3.newBucket();
+        byte[] large = randomBytes(23 * MIB, 20);
+        write(workspace, "data/large.bin", large);
+        RecordingAgent agent = new RecordingAgent(local());
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/in"));
+
+        ChannelUploadResult result = uploader(SETTINGS.withMaxBatchBytes(10 * MIB))
+                .upload(channel, agent, console::add, CancellationToken.none());
+
+        // Five parts of 5, 5, 5, 5 and 3 MiB, at most 10 MiB per batch.
+        assertThat(agent.batchParts()).containsExactly(List.of(1, 2), List.of(3, 4), List.of(5));
+        assertThat(result.uploadedFiles()).isEqualTo(1);
+        assertThat(result.uploadedBytes()).isEqualTo(23 * MIB);
+        assertThat(s3.head(bucket, "in/large.bin").contentLength()).isEqualTo(23L * MIB);
+        assertThat(sha256(s3.content(bucket, "in/large.bin"))).isEqualTo(sha256(large));
+        assertThat(s3.head(bucket, "in/large.bin").metadata()).containsEntry("sha256", sha256(large));
+        assertThat(s3.openMultipartUploads(bucket)).isEmpty();
+    }
+
+    @Test
+    void largeFileSplitByRequests() throws Exception {
+        String bucket = s3.newBucket();
+        byte[] large = randomBytes(23 * MIB, 21);
+        write(workspace, "data/large.bin", large);
+        RecordingAgent agent = new RecordingAgent(local());
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/in"));
+
+        uploader(SETTINGS.withMaxBatchRequests(2)).upload(channel, agent, console::add, CancellationToken.none());
+
+        assertThat(agent.batchParts()).containsExactly(List.of(1, 2), List.of(3, 4), List.of(5));
+        assertThat(s3.head(bucket, "in/large.bin").contentLength()).isEqualTo(23L * MIB);
+        assertThat(sha256(s3.content(bucket, "in/large.bin"))).isEqualTo(sha256(large));
+        assertThat(s3.openMultipartUploads(bucket)).isEmpty();
+    }
+
+    @Test
+    void splitFileProgressCountsOnce() throws IOException {
+        String bucket = s3.newBucket();
+        write(workspace, "data/large.bin", randomBytes(23 * MIB, 22));
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/in"));
+
+        upload(channel, SETTINGS.withMaxBatchBytes(10 * MIB));
+
+        // The file is done only with the third batch, so earlier progress lines must not count it.
+        List<String> progress = console.stream().filter(line -> line.startsWith("Uploading: ")).toList();
+        assertThat(progress).anyMatch(line -> line.startsWith("Uploading: 0 of 1 files, 10.0 MiB of 23.0 MiB"));
+        assertThat(progress).filteredOn(line -> line.startsWith("Uploading: 1 of 1 files"))
+                .isNotEmpty()
+                .allMatch(line -> line.contains("23.0 MiB of 23.0 MiB (100%)"));
+        assertThat(console).last().asString().startsWith("Uploaded 1 files (23.0 MiB)");
+    }
+
+    @Test
+    void smallFilesAndLargeFileMixed() throws Exception {
+        String bucket = s3.newBucket();
+        byte[] large = randomBytes(23 * MIB, 23);
+        byte[] medium = randomBytes(6 * MIB, 24);
+        write(workspace, "data/b-large.bin", large);
+        write(workspace, "data/c-medium.bin", medium);
+        for (int i = 0; i < 4; i++) {
+            write(workspace, "data/a-" + i + ".txt", randomBytes(MIB, 30 + i));
+            write(workspace, "data/d-" + i + ".txt", ("line " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        RecordingAgent agent = new RecordingAgent(local());
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/in"));
+
+        ChannelUploadResult result = uploader(SETTINGS.withMaxBatchBytes(10 * MIB))
+                .upload(channel, agent, console::add, CancellationToken.none());
+
+        assertThat(result.uploadedFiles()).isEqualTo(10);
+        assertThat(s3.keys(bucket)).hasSize(10);
+        assertThat(agent.batchBytes()).hasSizeGreaterThanOrEqualTo(4).allMatch(bytes -> bytes <= 10L * MIB);
+        // Some batch contains whole small files and part of the large file.
+        assertThat(agent.batches).anyMatch(batch -> batch.parts().stream().anyMatch(part -> part.partNumber() == 0)
+                && batch.parts().stream().anyMatch(part -> part.partNumber() > 0));
+        assertThat(sha256(s3.content(bucket, "in/b-large.bin"))).isEqualTo(sha256(large));
+        assertThat(sha256(s3.content(bucket, "in/c-medium.bin"))).isEqualTo(sha256(medium));
+        assertThat(s3.content(bucket, "in/a-2.txt")).isEqualTo(randomBytes(MIB, 32));
+        assertThat(s3.content(bucket, "in/d-3.txt")).asString(StandardCharsets.UTF_8).isEqualTo("line 3");
+        assertThat(s3.openMultipartUploads(bucket)).isEmpty();
+        assertThat(console).last().asString().startsWith("Uploaded 10 files (33.0 MiB)");
+    }
+
+    @Test
+    void cancelBetweenBatchesAbortsUpload() throws IOException {
+        String bucket = s3.newBucket();
+        write(workspace, "data/large.bin", randomBytes(23 * MIB, 25));
+        CancellationToken token = new CancellationToken();
+        List<MultipartUpload> openAfterFirstBatch = new CopyOnWriteArrayList<>();
+        RecordingAgent agent = new RecordingAgent(new LocalWorkspaceAgent(workspace, console::add, token));
+        // Cancels once the first batch has stored its parts, while the multipart upload is still open.
+        agent.afterUpload = () -> {
+            openAfterFirstBatch.addAll(s3.openMultipartUploads(bucket));
+            token.cancel();
+        };
+        ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/in"));
+
+        assertThatThrownBy(() -> uploader(SETTINGS.withMaxBatchBytes(10 * MIB)).upload(channel, agent, console::add,
+                token))
+                .isInstanceOf(TransferCancelledException.class)
+                .hasMessageContaining("channel 'train'");
+
+        assertThat(agent.batchParts()).containsExactly(List.of(1, 2));
+        assertThat(openAfterFirstBatch).hasSize(1);
+        assertThat(s3.openMultipartUploads(bucket)).isEmpty();
+        assertThat(s3.parts(bucket, openAfterFirstBatch.get(0))).isEmpty();
+        assertThat(s3.keys(bucket)).isEmpty();
     }
 
     @Test
@@ -440,18 +553,17 @@ class WorkspaceUploaderTest {
         return new LocalWorkspaceAgent(workspace, console::add, CancellationToken.none());
     }
 
-    /** Passes every call on, but rewrites one file after hashing and before the upload. */
-    private static class ChangingAgent implements WorkspaceAgent {
+    private static String sha256(byte[] content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
 
-        private final WorkspaceAgent delegate;
-        private final Path file;
-        private final String replacement;
+    /** Passes every call on to {@code delegate}; subclasses change the upload. */
+    private abstract static class ForwardingAgent implements WorkspaceAgent {
 
-        /** With a null replacement, the file keeps its size and its last byte is flipped. */
-        ChangingAgent(WorkspaceAgent delegate, Path file, String replacement) {
+        final WorkspaceAgent delegate;
+
+        ForwardingAgent(WorkspaceAgent delegate) {
             this.delegate = delegate;
-            this.file = file;
-            this.replacement = replacement;
         }
 
         @Override
@@ -466,6 +578,58 @@ class WorkspaceUploaderTest {
 
         @Override
         public List<PartResult> upload(UploadBatch batch) throws IOException, InterruptedException {
+            return delegate.upload(batch);
+        }
+
+        @Override
+        public DownloadReport download(DownloadBatch batch) throws IOException, InterruptedException {
+            return delegate.download(batch);
+        }
+    }
+
+    /** Passes every call on and keeps each upload batch; runs {@code afterUpload} after each one. */
+    private static class RecordingAgent extends ForwardingAgent {
+
+        final List<UploadBatch> batches = new CopyOnWriteArrayList<>();
+        Runnable afterUpload = () -> { };
+
+        RecordingAgent(WorkspaceAgent delegate) {
+            super(delegate);
+        }
+
+        /** Returns the part numbers of each batch, in the order of the batch. */
+        List<List<Integer>> batchParts() {
+            return batches.stream().map(batch -> batch.parts().stream().map(PartUpload::partNumber).toList()).toList();
+        }
+
+        List<Long> batchBytes() {
+            return batches.stream().map(batch -> batch.parts().stream().mapToLong(PartUpload::length).sum()).toList();
+        }
+
+        @Override
+        public List<PartResult> upload(UploadBatch batch) throws IOException, InterruptedException {
+            batches.add(batch);
+            List<PartResult> results = delegate.upload(batch);
+            afterUpload.run();
+            return results;
+        }
+    }
+
+    /** Passes every call on, but rewrites one file after hashing and before the upload. */
+    private static class ChangingAgent extends ForwardingAgent {
+
+        private final Path file;
+        private final String replacement;
+
+        /** With a null replacement, the file keeps its size and its last byte is flipped. */
+        ChangingAgent(WorkspaceAgent delegate, Path file, String replacement) {
+            super(delegate);
+            this.file = file;
+            this.replacement = replacement;
+        }
+
+        @Override
+        public List<PartResult> upload(UploadBatch batch) throws IOException, InterruptedException {
             if (replacement != null) {
                 Files.writeString(file, replacement);
             } else {
@@ -474,11 +638,6 @@ class WorkspaceUploaderTest {
                 Files.write(file, content);
             }
             return delegate.upload(batch);
-        }
-
-        @Override
-        public DownloadReport download(DownloadBatch batch) throws IOException, InterruptedException {
-            return delegate.download(batch);
         }
     }
 

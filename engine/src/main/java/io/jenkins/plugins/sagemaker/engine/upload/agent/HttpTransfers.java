@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,10 +64,15 @@ final class HttpTransfers {
     }
 
     List<PartResult> upload(Path workspace, UploadBatch batch) throws IOException {
+        // A large file can span batches, so only the batch with its last part counts it as done.
         Map<String, AtomicInteger> partsLeft = new ConcurrentHashMap<>();
+        Set<String> endingFiles = new HashSet<>();
         long batchBytes = 0;
         for (PartUpload part : batch.parts()) {
             partsLeft.computeIfAbsent(part.path(), path -> new AtomicInteger()).incrementAndGet();
+            if (part.offset() + part.length() == part.fileSize()) {
+                endingFiles.add(part.path());
+            }
             batchBytes += part.length();
         }
         LOGGER.log(Level.FINE, "Uploading {0} requests, {1} bytes", new Object[] {batch.parts().size(), batchBytes});
@@ -78,7 +84,7 @@ final class HttpTransfers {
         for (PartUpload part : batch.parts()) {
             tasks.add(() -> {
                 PartResult result = put(client, workspace, batch.root(), part, meter, stopped);
-                if (partsLeft.get(part.path()).decrementAndGet() == 0) {
+                if (partsLeft.get(part.path()).decrementAndGet() == 0 && endingFiles.contains(part.path())) {
                     meter.fileDone();
                 }
                 return result;
