@@ -47,7 +47,7 @@ class DryRunITest {
         emulator.close();
     }
 
-    /** A configuration whose input prefix holds no object, which only the S3 check can tell. */
+    /** Returns a configuration whose input prefix contains no object, which only the S3 check detects. */
     private TrainingJobConfig emptyInputConfig(String baseJobName) {
         TrainingJobConfig config = EmulatorFixture.config(emulator, baseJobName);
         config.setChannels(List.of(new ChannelConfig("train", "s3://example-bucket/no-data-here")));

@@ -53,13 +53,4 @@ public final class FormChoices {
     public static ComboBoxModel instanceTypes() {
         return new ComboBoxModel(INSTANCE_TYPES);
     }
-
-    /** Returns the build results that a job stopped by someone else (not by this build's abort) may give. */
-    public static ListBoxModel stoppedResults() {
-        ListBoxModel model = new ListBoxModel();
-        for (StoppedJobResult result : StoppedJobResult.values()) {
-            model.add(result.name());
-        }
-        return model;
-    }
 }

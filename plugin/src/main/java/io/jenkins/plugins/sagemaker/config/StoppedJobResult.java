@@ -1,12 +1,13 @@
 package io.jenkins.plugins.sagemaker.config;
 
 import hudson.model.Result;
+import io.jenkins.plugins.sagemaker.engine.spec.WireValue;
 
 /**
  * Build result for a job that ended Stopped although this build did not ask for it, for example after
  * MaxRuntimeExceeded or a stop from the AWS console. An abort of the build itself always gives ABORTED.
  */
-public enum StoppedJobResult {
+public enum StoppedJobResult implements WireValue {
     FAILURE(Result.FAILURE),
     UNSTABLE(Result.UNSTABLE),
     ABORTED(Result.ABORTED);
@@ -21,30 +22,14 @@ public enum StoppedJobResult {
         return result;
     }
 
-    /**
-     * Returns the constant's name for text that names one in any case, so the form's list shows the
-     * stored value. Other text is returned trimmed, so {@link #parse} can report it, and blank text as null.
-     */
-    public static String canonical(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        for (StoppedJobResult value : values()) {
-            if (value.name().equalsIgnoreCase(text.trim())) {
-                return value.name();
-            }
-        }
-        return text.trim();
+    /** Returns the name, which is how the argument and the form spell the value. */
+    @Override
+    public String wireValue() {
+        return name();
     }
 
-    /** Parses the {@code resultWhenStopped} argument, ignoring case. */
+    /** Parses the {@code resultWhenStopped} argument, ignoring case, as the engine parses its enumerations. */
     public static StoppedJobResult parse(String text) {
-        for (StoppedJobResult value : values()) {
-            if (value.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("resultWhenStopped \"" + text
-                + "\" is invalid: use one of FAILURE, UNSTABLE, ABORTED.");
+        return WireValue.parse(StoppedJobResult.class, "resultWhenStopped", text);
     }
 }

@@ -482,7 +482,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
 
     @DataBoundSetter
     public void setResultWhenStopped(String resultWhenStopped) {
-        this.resultWhenStopped = StoppedJobResult.canonical(resultWhenStopped);
+        this.resultWhenStopped = WireValue.canonical(StoppedJobResult.class, resultWhenStopped);
     }
 
     private static List<String> cleanStrings(@CheckForNull List<String> values) {
@@ -773,7 +773,7 @@ public final class TrainingJobConfig extends AbstractDescribableImpl<TrainingJob
             if (!FormPermissions.canConfigure(item)) {
                 return new ListBoxModel();
             }
-            return FormChoices.stoppedResults();
+            return FormChoices.wireValues(StoppedJobResult.class, false);
         }
 
         /**

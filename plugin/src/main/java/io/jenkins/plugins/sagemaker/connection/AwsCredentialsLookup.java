@@ -23,8 +23,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Finds the AWS credentials of a run or of a form. An {@link AmazonWebServicesCredentials} is itself an
- * SDK v2 {@link AwsCredentialsProvider} (aws-credentials plugin). The engine asks it for keys again at
- * least every 15 minutes, so a rotated key or a renewed role session is picked up without a new lookup.
+ * SDK v2 {@link AwsCredentialsProvider} (aws-credentials plugin). The engine requests keys from it again
+ * at least every 15 minutes, so a rotated key or a renewed role session is picked up without a new lookup.
  */
 public final class AwsCredentialsLookup {
 

@@ -123,7 +123,7 @@ public final class SageMakerTrainingBuilder extends Builder implements SimpleBui
         LogSink status = ConsoleSinks.status(listener);
         if (config.isDryRun()) {
             DryRunReport report = prepared.dryRun(credentials, status,
-                    workspace == null ? null : new RemoteWorkspaceAgent(workspace, listener));
+                    RemoteWorkspaceAgent.ofNullable(workspace, listener));
             if (!report.passed()) {
                 throw new AbortException(PreparedRun.dryRunFailure(report));
             }

@@ -288,7 +288,7 @@ final class TrainingStepExecution extends StepExecution {
     private long dryRun(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
         FilePath workspace = getContext().get(FilePath.class);
         DryRunReport report = prepared.dryRun(AwsCredentialsLookup.forRun(run, credentialsId),
-                ConsoleSinks.status(listener), workspace == null ? null : new RemoteWorkspaceAgent(workspace, listener));
+                ConsoleSinks.status(listener), RemoteWorkspaceAgent.ofNullable(workspace, listener));
         if (stopRequested) {
             complete(null, abortCause());
         } else if (report.passed()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sagemaker.run;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -32,6 +33,12 @@ public final class RemoteWorkspaceAgent implements WorkspaceAgent {
     public RemoteWorkspaceAgent(FilePath workspace, TaskListener listener) {
         this.workspace = workspace;
         this.listener = listener;
+    }
+
+    /** Returns an agent for {@code workspace}, or null for a step that runs without a workspace. */
+    @CheckForNull
+    public static WorkspaceAgent ofNullable(@CheckForNull FilePath workspace, TaskListener listener) {
+        return workspace == null ? null : new RemoteWorkspaceAgent(workspace, listener);
     }
 
     @Override

@@ -70,31 +70,35 @@ public final class DryRun {
         List<String> warnings = new ArrayList<>();
 
         TrainingJobSpec checked = spec;
-        if (spec.getAlgorithm() != null && problems.stream().noneMatch(p -> p.field().equals("algorithm"))) {
-            NetworkIsolation isolation = options.networkIsolation() == NetworkIsolation.UNSET
-                    ? NetworkIsolation.fromSpec(spec)
-                    : options.networkIsolation();
-            AlgorithmCheckResult result;
+        boolean checkAlgorithm = spec.getAlgorithm() != null
+                && problems.stream().noneMatch(p -> p.field().equals("algorithm"));
+        boolean checkJobName = spec.getJobName() != null && specValid;
+        // The algorithm check prints its own warnings; the ones added after it are printed below.
+        int printedWarnings = 0;
+        if (checkAlgorithm || checkJobName) {
             try (SageMakerClient sageMaker = clients.sageMaker()) {
-                result = new AlgorithmPreflight(sageMaker).check(spec, isolation);
-            }
-            problems.addAll(result.problems());
-            warnings.addAll(result.warnings());
-            result.printNotes(sink);
-            checked = result.spec();
-        }
-        if (spec.getJobName() != null && specValid) {
-            try (SageMakerClient sageMaker = clients.sageMaker()) {
-                checkJobNameFree(sageMaker, spec.getJobName(), problems, warnings);
+                if (checkAlgorithm) {
+                    NetworkIsolation isolation = options.networkIsolation() == NetworkIsolation.UNSET
+                            ? NetworkIsolation.fromSpec(spec)
+                            : options.networkIsolation();
+                    AlgorithmCheckResult result = new AlgorithmPreflight(sageMaker).check(spec, isolation);
+                    problems.addAll(result.problems());
+                    warnings.addAll(result.warnings());
+                    result.printNotes(sink);
+                    checked = result.spec();
+                    printedWarnings = warnings.size();
+                }
+                if (checkJobName) {
+                    checkJobNameFree(sageMaker, spec.getJobName(), problems, warnings);
+                }
             }
         }
 
-        int algorithmWarnings = warnings.size();
         try (S3Client s3 = clients.s3()) {
             new S3Checks(s3, problems, warnings).check(spec, options.workspaceChannels());
         }
         new WorkspaceChecks(workspace, problems, warnings).check(spec);
-        warnings.subList(algorithmWarnings, warnings.size()).forEach(sink::warn);
+        warnings.subList(printedWarnings, warnings.size()).forEach(sink::warn);
 
         String requestJson = specValid ? requestJson(checked, jobName, runId, problems) : null;
         if (requestJson != null) {

@@ -96,7 +96,7 @@ public final class AwsErrors {
         return operation + " could not reach AWS (" + describe(e) + "); retrying with backoff.";
     }
 
-    /** Returns whether SageMaker answered that the named resource does not exist (a ValidationException). */
+    /** Returns whether the error is SageMaker's ValidationException for a resource that does not exist. */
     public static boolean isNotFound(SdkException e) {
         String message = errorMessage(e);
         return hasErrorCode(e, "ValidationException") && message != null

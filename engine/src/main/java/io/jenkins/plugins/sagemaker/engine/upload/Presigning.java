@@ -77,7 +77,7 @@ final class Presigning {
             return end - firstPart * digest.partSize();
         }
 
-        /** Whether this slice contains the file's last request, so that the file is done with it. */
+        /** Returns whether this slice contains the file's last request, so that the file is done with it. */
         boolean last() {
             return firstPart + partCount == requestCount(digest);
         }

@@ -185,17 +185,17 @@ public final class WorkspaceUploader {
      */
     private static String otherObjectsWarning(ChannelUpload channel, FileListing listing,
             StoredObjects.OtherObjects others) {
-        boolean one = others.count() == 1;
-        String objects = one ? "1 object" : String.format(Locale.ROOT, "%,d objects", others.count());
+        boolean singleObject = others.count() == 1;
+        String objects = singleObject ? "1 object" : String.format(Locale.ROOT, "%,d objects", others.count());
         String notFromWorkspace;
         if (listing.singleFile()) {
-            notFromWorkspace = (one ? "is not" : "are not") + " the workspace file ";
+            notFromWorkspace = (singleObject ? "is not" : "are not") + " the workspace file ";
         } else {
-            notFromWorkspace = (one ? "is not" : "are not") + " in the workspace folder ";
+            notFromWorkspace = (singleObject ? "is not" : "are not") + " in the workspace folder ";
         }
         // Name every key when there are few, else the first ones.
         String keys = others.count() > others.examples().size() ? ", for example " : ": ";
-        String pronoun = one ? "it" : "them";
+        String pronoun = singleObject ? "it" : "them";
         return "Channel '" + channel.channelName() + "': " + objects + " under " + channel.destination().uri() + " "
                 + notFromWorkspace + channel.localPath() + " and the job will read " + pronoun + " too" + keys
                 + String.join(", ", others.examples()) + ". Delete " + pronoun + " or use a per-build prefix.";
@@ -374,11 +374,11 @@ public final class WorkspaceUploader {
 
     /**
      * Aborts a multipart upload, then lists its parts and aborts again while any are listed. The S3
-     * API reference for AbortMultipartUpload says that a part upload in progress can still succeed,
+     * API reference for AbortMultipartUpload states that a part upload in progress can still succeed,
      * and to check with ListParts. The local agent waits for its requests before the abort, but a
      * remote agent may still be sending when the controller gives up waiting for it.
      */
-    // NOTE: the second abort is not tested. The emulator's S3Proxy answers it with NoSuchUpload and
+    // NOTE: the second abort is not tested. The emulator's S3Proxy rejects it with NoSuchUpload and
     // keeps a part that landed after the first abort, so no test here can show that it frees the part.
     private void abortUntilNoParts(Presigning.OpenUpload upload) {
         for (int round = 1; ; round++) {

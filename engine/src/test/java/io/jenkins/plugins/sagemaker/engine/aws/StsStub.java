@@ -31,7 +31,7 @@ final class StsStub implements AutoCloseable {
         this(Duration.ofHours(1));
     }
 
-    /** Answers with credentials that expire {@code lifetime} after each request. */
+    /** Returns, for each request, credentials that expire {@code lifetime} later. */
     StsStub(Duration lifetime) throws IOException {
         this.lifetime = lifetime;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -184,15 +184,28 @@ class DryRunTest {
             sageMaker.createTrainingJob(CreateTrainingJobRequests.build(spec, "fixed-name", RUN_ID));
         }
 
-        DryRunReport taken = DryRun.run(spec, "fixed-name", RUN_ID, aws.clients, sink);
-        DryRunReport free = DryRun.run(spec.toBuilder().jobName("other-name").build(), "other-name", RUN_ID,
+        DryRunReport takenName = DryRun.run(spec, "fixed-name", RUN_ID, aws.clients, sink);
+        DryRunReport freeName = DryRun.run(spec.toBuilder().jobName("other-name").build(), "other-name", RUN_ID,
                 aws.clients, sink);
 
-        assertThat(taken.problems()).extracting(ValidationProblem::message).containsExactly("jobName \"fixed-name\" "
+        assertThat(takenName.problems()).extracting(ValidationProblem::message).containsExactly("jobName \"fixed-name\" "
                 + "is invalid: a training job with this name exists already. Choose another name, or set baseJobName "
                 + "to derive a new name for each run.");
-        assertThat(free.problems()).isEmpty();
+        assertThat(freeName.problems()).isEmpty();
         assertThat(aws.emulator.callCount("CreateTrainingJob")).isEqualTo(1);
+    }
+
+    @Test
+    void failedJobNameCheckIsPrintedWarning() {
+        TrainingJobSpec spec = fullAlgorithmJob().baseJobName(null).jobName("fixed-name").build();
+        aws.emulator.faults().serverError("DescribeTrainingJob", 20);
+
+        DryRunReport report = DryRun.run(spec, "fixed-name", RUN_ID, aws.clients, sink);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.warnings()).singleElement().asString()
+                .startsWith("DescribeTrainingJob failed for fixed-name (");
+        assertThat(sink.lines()).anyMatch(line -> line.startsWith("WARN DescribeTrainingJob failed for fixed-name ("));
     }
 
     @Test

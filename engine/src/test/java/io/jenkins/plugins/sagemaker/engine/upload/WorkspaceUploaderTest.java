@@ -325,11 +325,11 @@ class WorkspaceUploaderTest {
         String bucket = s3.newBucket();
         write(workspace, "data/a.csv", "a".getBytes(StandardCharsets.UTF_8));
         Path old = write(workspace, "data/old.csv", "o".getBytes(StandardCharsets.UTF_8));
-        Path gone = write(workspace, "data/sub/gone.csv", "g".getBytes(StandardCharsets.UTF_8));
+        Path deleted = write(workspace, "data/sub/gone.csv", "g".getBytes(StandardCharsets.UTF_8));
         ChannelUpload channel = new ChannelUpload("train", "data", S3Prefix.parse("s3://" + bucket + "/fixed/train/"));
         upload(channel, SETTINGS);
         Files.delete(old);
-        Files.delete(gone);
+        Files.delete(deleted);
         console.clear();
 
         upload(channel, SETTINGS);
